@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the micro-benchmarks and the end-to-end ingest benchmark (see bench/README.md).
+# usage: bench/run.sh [BUILD_DIR]
+set -euo pipefail
+build=${1:-build}
+cd "$(dirname "$0")/.."
+if [ -x "$build/bench/tg_bench_micro" ]; then
+  echo "== micro-benchmarks"
+  "$build/bench/tg_bench_micro" --benchmark_min_time=0.2
+fi
+echo "== end-to-end ingest"
+bench/e2e/run.sh "$build"

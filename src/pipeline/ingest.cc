@@ -1,0 +1,180 @@
+#include "pipeline/ingest.h"
+
+#include <chrono>
+#include <utility>
+
+namespace tg::pipeline {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// The reason without its input-specific tail ("line 12: not JSON: ..." ->
+// "not JSON"), so that summaries can count rejections by kind.
+std::string ReasonKind(const Status& status) {
+  std::string message = status.message();
+  // Drop leading "line N: " / "malformed WARC record at offset N: " style locators.
+  if (message.rfind("line ", 0) == 0) {
+    const size_t colon = message.find(": ");
+    if (colon != std::string::npos) message = message.substr(colon + 2);
+  }
+  const size_t colon = message.find(": ");
+  std::string kind = colon == std::string::npos ? message : message.substr(0, colon);
+  // Numbers vary per input ("byte 17", "offset 2048"): fold them.
+  std::string folded;
+  for (char c : kind) {
+    if (c >= '0' && c <= '9') {
+      if (folded.empty() || folded.back() != 'N') folded += 'N';
+    } else {
+      folded += c;
+    }
+  }
+  return folded;
+}
+
+}  // namespace
+
+IngestPipeline::IngestPipeline(store::Store* store, IngestOptions options)
+    : store_(store),
+      options_(std::move(options)),
+      cleaner_(options_.clean),
+      hasher_(options_.minhash) {}
+
+void IngestPipeline::Reject(const std::string& input, const Status& status) {
+  Rejection rejection{input, status.ToString()};
+  ++summary_.rejected;
+  ++summary_.rejection_counts[ReasonKind(status)];
+  if (options_.on_reject) options_.on_reject(rejection);
+  summary_.rejections.push_back(std::move(rejection));
+}
+
+Result<int64_t> IngestPipeline::Add(const RawDocument& raw) {
+  ++summary_.read;
+  summary_.bytes += raw.raw_size;
+
+  TG_ASSIGN_OR_RETURN(std::optional<store::DocRef> seen, store_->FindByRawHash(raw.raw_hash));
+  if (seen.has_value()) {
+    ++summary_.already_stored;
+    return int64_t{0};
+  }
+
+  Result<CleanDocument> clean = cleaner_.Clean(raw);
+  if (!clean.has_value()) {
+    Reject(raw.source, clean.error());
+    return int64_t{0};
+  }
+
+  Document doc;
+  doc.ext_id = raw.id;
+  doc.source = raw.source;
+  doc.record_id = raw.record_id;
+  doc.kind = raw.kind;
+  doc.encoding = raw.encoding;
+  doc.raw_hash = raw.raw_hash;
+  doc.raw_size = raw.raw_size;
+  doc.text = std::move(clean->text);
+  doc.meta = std::move(clean->meta);
+  doc.text_hash = dedup::ExactTextHash(doc.text);
+
+  dedup::Signature signature;
+  std::vector<uint64_t> band_keys;
+  TG_ASSIGN_OR_RETURN(std::optional<store::DocRef> exact, store_->FindByTextHash(doc.text_hash));
+  if (exact.has_value()) {
+    doc.dup_group = exact->dup_group;
+    doc.dup_kind = DupKind::kExact;
+    doc.dup_similarity = 1.0;
+  } else {
+    signature = hasher_.Compute(doc.text);
+    band_keys = hasher_.BandKeys(signature);
+    TG_ASSIGN_OR_RETURN(std::vector<store::NearDupCandidate> candidates,
+                        store_->FindNearDupCandidates(band_keys));
+    // Join the group of the most similar candidate above the threshold; ties
+    // go to the earliest stored document, so the result does not depend on
+    // the order the store returns candidates in.
+    double best = -1;
+    int64_t best_id = 0;
+    for (const store::NearDupCandidate& candidate : candidates) {
+      const double similarity = dedup::EstimateJaccard(signature, candidate.signature);
+      if (similarity < options_.minhash.threshold) continue;
+      if (similarity > best || (similarity == best && candidate.id < best_id)) {
+        best = similarity;
+        best_id = candidate.id;
+        doc.dup_group = candidate.dup_group;
+      }
+    }
+    if (best_id != 0) {
+      doc.dup_kind = DupKind::kNear;
+      doc.dup_similarity = best;
+    }
+  }
+
+  TG_ASSIGN_OR_RETURN(int64_t id, store_->Insert(doc, signature, band_keys));
+  doc.id = id;
+  if (doc.dup_group == 0) doc.dup_group = id;
+  ++summary_.stored;
+  if (doc.dup_kind == DupKind::kExact) ++summary_.exact_duplicates;
+  if (doc.dup_kind == DupKind::kNear) ++summary_.near_duplicates;
+  if (options_.on_stored) options_.on_stored(doc);
+  return id;
+}
+
+Result<IngestSummary> IngestPipeline::Run(const std::vector<std::string>& paths) {
+  const Clock::time_point start = Clock::now();
+  Clock::time_point last_progress = start;
+  ingest::InputList inputs = ingest::ExpandInputs(paths);
+  for (const auto& [path, status] : inputs.errors) Reject(path, status);
+
+  IngestProgress progress;
+  progress.inputs_total = inputs.files.size();
+  auto report = [&](bool force) {
+    if (!options_.on_progress) return;
+    const Clock::time_point now = Clock::now();
+    if (!force && now - last_progress < std::chrono::milliseconds(options_.progress_interval_ms)) {
+      return;
+    }
+    last_progress = now;
+    progress.documents = summary_.read;
+    progress.bytes = summary_.bytes;
+    progress.seconds = SecondsSince(start);
+    options_.on_progress(progress);
+  };
+
+  for (const std::string& path : inputs.files) {
+    progress.current = path;
+    Result<std::unique_ptr<ingest::DocumentStream>> stream = ingest::OpenInput(path, options_.read);
+    if (!stream.has_value()) {
+      Reject(path, stream.error());
+      ++progress.inputs_done;
+      continue;
+    }
+    while (true) {
+      Result<std::optional<RawDocument>> next = (*stream)->Next();
+      if (!next.has_value()) {
+        // A record or the rest of the input could not be read; the stream
+        // says whether more follows by returning more records or the end.
+        Reject(path, next.error());
+        continue;
+      }
+      if (!next->has_value()) break;
+      Result<int64_t> added = Add(**next);
+      if (!added.has_value()) {
+        // Only the store fails here, and the batch cannot go on without it;
+        // keep what was stored so far.
+        (void)store_->Flush();
+        return added.error().WithPrefix(path);
+      }
+      report(false);
+    }
+    ++progress.inputs_done;
+    report(false);
+  }
+  TG_RETURN_IF_ERROR(store_->Flush());
+  summary_.seconds = SecondsSince(start);
+  report(true);
+  return summary_;
+}
+
+}  // namespace tg::pipeline

@@ -1,0 +1,89 @@
+#pragma once
+// The ingest pipeline: read -> clean -> deduplicate -> store, over a batch of
+// inputs (files, directory trees, "-"). Bad inputs are counted and reported
+// with the input's name and the reason; the batch goes on. Not thread-safe:
+// one IngestPipeline per thread, each with its own Store.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/result.h"
+#include "dedup/near_dup.h"
+#include "ingest/reader.h"
+#include "store/store.h"
+#include "text/cleaner.h"
+
+namespace tg::pipeline {
+
+struct Rejection {
+  std::string input;   // path, "path#line=N" or "path#offset=N"
+  std::string reason;  // one line, e.g. "invalid argument: binary content, not text"
+};
+
+struct IngestProgress {
+  size_t inputs_done = 0;
+  size_t inputs_total = 0;
+  int64_t documents = 0;  // read so far
+  uint64_t bytes = 0;     // raw bytes read so far
+  double seconds = 0;
+  std::string current;    // the input being read
+};
+
+struct IngestSummary {
+  int64_t read = 0;              // documents read (including those rejected)
+  int64_t stored = 0;            // documents newly stored (leaders and duplicates)
+  int64_t exact_duplicates = 0;  // stored, joined an existing group by exact text
+  int64_t near_duplicates = 0;   // stored, joined an existing group by MinHash
+  int64_t already_stored = 0;    // the same raw bytes were stored before: nothing added
+  int64_t rejected = 0;          // inputs or records rejected
+  uint64_t bytes = 0;            // raw bytes of the documents read
+  double seconds = 0;
+  std::vector<Rejection> rejections;
+  // Rejections counted by reason with the input-specific parts left out, for summaries.
+  std::map<std::string, int64_t> rejection_counts;
+};
+
+struct IngestOptions {
+  ingest::ReadOptions read;
+  text::CleanOptions clean;
+  dedup::MinHashOptions minhash;
+  // Called at most every progress_interval_ms, and once at the end.
+  std::function<void(const IngestProgress&)> on_progress;
+  int progress_interval_ms = 100;
+  // Called for every rejection as it happens (the summary keeps them all too).
+  std::function<void(const Rejection&)> on_reject;
+  // Called for every newly stored document.
+  std::function<void(const Document&)> on_stored;
+};
+
+class IngestPipeline {
+ public:
+  // `store` must outlive the pipeline.
+  IngestPipeline(store::Store* store, IngestOptions options);
+
+  // Ingests every input; never stops early for a bad input. Fails only when
+  // the store fails (the batch cannot continue); documents stored before that
+  // are committed.
+  Result<IngestSummary> Run(const std::vector<std::string>& paths);
+
+  // Ingests one decoded document into the running summary. Returns the
+  // stored document's id, or 0 when it was not stored (already stored, or
+  // rejected: then counted and reported). Fails only when the store fails.
+  Result<int64_t> Add(const RawDocument& raw);
+
+  const IngestSummary& summary() const { return summary_; }
+
+ private:
+  void Reject(const std::string& input, const Status& status);
+
+  store::Store* store_;
+  IngestOptions options_;
+  text::Cleaner cleaner_;
+  dedup::MinHasher hasher_;
+  IngestSummary summary_;
+};
+
+}  // namespace tg::pipeline
