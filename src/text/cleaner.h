@@ -4,7 +4,7 @@
 //  - Text captures: line-shaped noise removal (clean_capture.h).
 //  - Both: a body repeated within the page kept once; metadata (title, outlet,
 //    byline, published date and time, language) from meta tags, <time>,
-//    JSON-LD, the URL and text forms (page_meta.h, dates.h, language.h).
+//    JSON-LD, the URL and text forms (html_extract.h, text_meta.h, dates.h, language.h).
 // A Cleaner keeps corpus-wide line statistics that it updates with every page
 // (repeated-line boilerplate detection), so it is not thread-safe: use one per thread.
 #include <cstdint>
