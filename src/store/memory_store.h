@@ -1,7 +1,8 @@
 #pragma once
-// In-memory Store for tests and dry runs (`extract` without --db). Search is a
-// plain case-insensitive substring match over clean text, with Korean particles
-// stripped the same way as the SQLite index. Not thread-safe.
+// In-memory Store for tests and dry runs (`extract` without --db). Search
+// scans every document with the same tokenizer and query syntax as the SQLite
+// index (fts_tokenizer.h, search_query.h), so the same queries match; scores
+// are a simple match count, not bm25. Not thread-safe.
 #include <memory>
 
 #include "store/store.h"

@@ -1,0 +1,204 @@
+// SQLite-only behaviour of store/sqlite_store.h: durability, WAL, atomic
+// inserts inside a batch, foreign files, concurrent readers.
+#include "store/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "dedup/near_dup.h"
+#include "testing/paths.h"
+#include "testing/status_matchers.h"
+
+namespace tg::store {
+namespace {
+
+Document MakeDoc(const std::string& ext_id, const std::string& text, uint64_t raw_hash) {
+  Document doc;
+  doc.ext_id = ext_id;
+  doc.text = text;
+  doc.raw_hash = raw_hash;
+  doc.text_hash = dedup::ExactTextHash(text);
+  doc.meta.title = "About " + ext_id;
+  doc.meta.lang = "ko";
+  return doc;
+}
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { path_ = (testing::MakeTempDir("tg_sqlite_test") / "tg.db").string(); }
+
+  Result<std::unique_ptr<Store>> Open(int batch_size = 100, bool read_only = false) {
+    SqliteOptions options;
+    options.path = path_;
+    options.batch_size = batch_size;
+    options.read_only = read_only;
+    options.busy_timeout_ms = 200;
+    return OpenSqliteStore(options);
+  }
+
+  Status Insert(Store& store, const Document& doc) {
+    const dedup::Signature sig = hasher_.Compute(doc.text);
+    Result<int64_t> id = store.Insert(doc, sig, hasher_.BandKeys(sig));
+    return id.status();
+  }
+
+  // Runs `sql` on a plain connection and returns the first column of the first row.
+  std::string QueryRaw(const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::string out;
+    if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+          sqlite3_step(stmt) == SQLITE_ROW) {
+        const auto* text = sqlite3_column_text(stmt, 0);
+        out = text != nullptr ? reinterpret_cast<const char*>(text) : "";
+      }
+      sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return out;
+  }
+
+  std::string path_;
+  dedup::MinHasher hasher_;
+};
+
+TEST_F(SqliteStoreTest, DataSurvivesCloseAndReopen) {
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Open());
+    ASSERT_OK(Insert(*store, MakeDoc("a", "회장이 만났다", 1)));
+    ASSERT_OK(Insert(*store, MakeDoc("b", "Second story", 2)));
+    ASSERT_OK(store->Flush());
+    ASSERT_OK(Insert(*store, MakeDoc("c", "Third story, committed by the destructor", 3)));
+  }
+  ASSERT_OK_AND_ASSIGN(auto store, Open());
+  ASSERT_OK_AND_ASSIGN(StoreStats stats, store->Stats());
+  EXPECT_EQ(stats.documents, 3);
+  ASSERT_OK_AND_ASSIGN(auto c, store->GetByExtId("c"));
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->text, "Third story, committed by the destructor");
+  ASSERT_OK_AND_ASSIGN(auto hits, store->Search("회장", 5));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].ext_id, "a");
+  const dedup::Signature sig = hasher_.Compute("Second story");
+  ASSERT_OK_AND_ASSIGN(auto candidates, store->FindNearDupCandidates(hasher_.BandKeys(sig)));
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].signature, sig);
+}
+
+TEST_F(SqliteStoreTest, UsesWalAndVersionedSchema) {
+  { ASSERT_OK_AND_ASSIGN(auto store, Open()); }
+  EXPECT_EQ(QueryRaw("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "1");
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM sqlite_master WHERE name IN "
+                     "('documents', 'minhash', 'lsh_bands', 'docs_fts')"),
+            "4");
+  // Reopening an up-to-date database migrates nothing and keeps it usable.
+  ASSERT_OK_AND_ASSIGN(auto again, Open());
+  ASSERT_OK(Insert(*again, MakeDoc("a", "text", 1)));
+}
+
+TEST_F(SqliteStoreTest, FailedInsertKeepsEarlierInsertsOfTheBatch) {
+  ASSERT_OK_AND_ASSIGN(auto store, Open(/*batch_size=*/100));
+  ASSERT_OK(Insert(*store, MakeDoc("a", "first", 10)));
+  ASSERT_OK(Insert(*store, MakeDoc("b", "second", 11)));
+  Status dup = Insert(*store, MakeDoc("c", "third document text", 10));  // raw_hash repeats
+  EXPECT_EQ(dup.code(), StatusCode::kAlreadyExists) << dup.ToString();
+  ASSERT_OK(Insert(*store, MakeDoc("d", "fourth", 12)));
+  ASSERT_OK(store->Flush());
+  store.reset();
+
+  ASSERT_OK_AND_ASSIGN(auto reopened, Open());
+  ASSERT_OK_AND_ASSIGN(StoreStats stats, reopened->Stats());
+  EXPECT_EQ(stats.documents, 3);
+  ASSERT_OK_AND_ASSIGN(auto c, reopened->GetByExtId("c"));
+  EXPECT_FALSE(c.has_value());
+  ASSERT_OK_AND_ASSIGN(auto hits, reopened->Search("third", 5));
+  EXPECT_TRUE(hits.empty());  // nothing of the failed document reached the index
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM minhash"), "3");
+  EXPECT_EQ(QueryRaw("SELECT count(DISTINCT doc_id) FROM lsh_bands"), "3");
+}
+
+TEST_F(SqliteStoreTest, RejectsForeignFilesWithoutTouchingThem) {
+  const std::string content = "this is a plain text file, not a database\n" + std::string(600, 'x');
+  { std::ofstream(path_, std::ios::binary) << content; }
+  Result<std::unique_ptr<Store>> store = Open();
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), StatusCode::kCorrupt);
+  EXPECT_NE(store.error().message().find("not a tiegraph database"), std::string::npos)
+      << store.error().ToString();
+  std::ifstream in(path_, std::ios::binary);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), content);
+}
+
+TEST_F(SqliteStoreTest, RejectsOtherSqliteDatabases) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE notes (x TEXT)", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  Result<std::unique_ptr<Store>> store = Open();
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), StatusCode::kCorrupt);
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM sqlite_master"), "1");
+}
+
+TEST_F(SqliteStoreTest, MissingDirectoryIsAnIOError) {
+  SqliteOptions options;
+  options.path = path_ + ".d/no/such/dir/tg.db";
+  Result<std::unique_ptr<Store>> store = OpenSqliteStore(options);
+  ASSERT_FALSE(store.has_value());
+  EXPECT_EQ(store.error().code(), StatusCode::kIOError);
+}
+
+TEST_F(SqliteStoreTest, ReaderSeesCommittedDataWhileWriterHoldsABatch) {
+  ASSERT_OK_AND_ASSIGN(auto writer, Open(/*batch_size=*/100));
+  ASSERT_OK(Insert(*writer, MakeDoc("a", "committed story about chips", 1)));
+  ASSERT_OK(writer->Flush());
+  ASSERT_OK(Insert(*writer, MakeDoc("b", "uncommitted story about chips", 2)));  // open batch
+
+  ASSERT_OK_AND_ASSIGN(auto reader, Open(100, /*read_only=*/true));
+  ASSERT_OK_AND_ASSIGN(StoreStats seen, reader->Stats());
+  EXPECT_EQ(seen.documents, 1);
+  ASSERT_OK_AND_ASSIGN(auto hits, reader->Search("chips", 10));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].ext_id, "a");
+  // The writer sees its own batch.
+  ASSERT_OK_AND_ASSIGN(StoreStats own, writer->Stats());
+  EXPECT_EQ(own.documents, 2);
+  // A read-only store refuses writes.
+  EXPECT_EQ(Insert(*reader, MakeDoc("x", "x", 9)).code(), StatusCode::kInvalidArgument);
+
+  ASSERT_OK(writer->Flush());
+  ASSERT_OK_AND_ASSIGN(StoreStats after, reader->Stats());
+  EXPECT_EQ(after.documents, 2);
+}
+
+TEST_F(SqliteStoreTest, BatchesCommitAutomatically) {
+  ASSERT_OK_AND_ASSIGN(auto writer, Open(/*batch_size=*/2));
+  ASSERT_OK(Insert(*writer, MakeDoc("a", "one", 1)));
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM documents"), "0");
+  ASSERT_OK(Insert(*writer, MakeDoc("b", "two", 2)));  // second insert commits the batch
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM documents"), "2");
+  ASSERT_OK(Insert(*writer, MakeDoc("c", "three", 3)));
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM documents"), "2");
+}
+
+TEST_F(SqliteStoreTest, SnippetsComeFromTheFtsIndex) {
+  ASSERT_OK_AND_ASSIGN(auto store, Open());
+  ASSERT_OK(Insert(*store, MakeDoc("a", "SK하이닉스는 실리콘밸리에서 엔비디아와 회동했다.", 1)));
+  ASSERT_OK_AND_ASSIGN(auto hits, store->Search("실리콘밸리", 5));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].snippet, "SK하이닉스는 [실리콘밸리에서] 엔비디아와 회동했다.");
+  ASSERT_OK_AND_ASSIGN(auto by_name, store->Search("SK하이닉스", 5));
+  ASSERT_EQ(by_name.size(), 1u);
+  EXPECT_EQ(by_name[0].snippet, "[SK하이닉스는] 실리콘밸리에서 엔비디아와 회동했다.");
+  EXPECT_GT(by_name[0].score, 0);
+}
+
+}  // namespace
+}  // namespace tg::store
