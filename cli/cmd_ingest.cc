@@ -67,6 +67,11 @@ nlohmann::json SummaryJson(const pipeline::IngestSummary& s) {
           {"rejected", s.rejected},
           {"bytes", s.bytes},
           {"seconds", s.seconds},
+          {"stage_seconds",
+           {{"read", s.read_seconds},
+            {"clean", s.clean_seconds},
+            {"dedup", s.dedup_seconds},
+            {"store", s.store_seconds}}},
           {"rejection_counts", counts},
           {"rejections", rejections}};
 }

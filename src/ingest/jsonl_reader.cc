@@ -85,6 +85,12 @@ class JsonlReader : public DocumentStream {
   }
 
  private:
+  // True when `text`, past leading white space, begins with `title`.
+  static bool StartsWithHeadline(std::string_view text, std::string_view title) {
+    const size_t start = text.find_first_not_of(" \t\r\n");
+    return start != std::string_view::npos && text.substr(start).rfind(title, 0) == 0;
+  }
+
   Result<RawDocument> ParseLine(const std::string& line) const {
     json object;
     try {
@@ -122,6 +128,13 @@ class JsonlReader : public DocumentStream {
     doc.meta.outlet = FirstField(object, {"outlet", "site_name"});
     doc.meta.byline = FirstField(object, {"byline", "author"});
     doc.meta.lang = NormalizeLang(FirstField(object, {"lang", "language"}));
+    // A page's text starts with its headline; feeds usually carry the
+    // headline only in "title". Put it in front, so that the same story read
+    // from a page and from a feed cleans to the same text.
+    if (doc.kind == ContentKind::kText && !doc.meta.title.empty() &&
+        !StartsWithHeadline(doc.content, doc.meta.title)) {
+      doc.content = doc.meta.title + "\n" + doc.content;
+    }
     const PublishedDate published =
         NormalizePublished(FirstField(object, {"published", "published_at", "date"}));
     doc.meta.published = published.date;

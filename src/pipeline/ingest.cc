@@ -35,6 +35,19 @@ std::string ReasonKind(const Status& status) {
   return folded;
 }
 
+// Adds the wall time of its own lifetime to `*total`.
+class StageTimer {
+ public:
+  explicit StageTimer(double* total) : total_(total), start_(Clock::now()) {}
+  ~StageTimer() { *total_ += SecondsSince(start_); }
+  StageTimer(const StageTimer&) = delete;
+  StageTimer& operator=(const StageTimer&) = delete;
+
+ private:
+  double* total_;
+  Clock::time_point start_;
+};
+
 }  // namespace
 
 IngestPipeline::IngestPipeline(store::Store* store, IngestOptions options)
@@ -55,13 +68,20 @@ Result<int64_t> IngestPipeline::Add(const RawDocument& raw) {
   ++summary_.read;
   summary_.bytes += raw.raw_size;
 
-  TG_ASSIGN_OR_RETURN(std::optional<store::DocRef> seen, store_->FindByRawHash(raw.raw_hash));
+  std::optional<store::DocRef> seen;
+  {
+    StageTimer timer(&summary_.store_seconds);
+    TG_ASSIGN_OR_RETURN(seen, store_->FindByRawHash(raw.raw_hash));
+  }
   if (seen.has_value()) {
     ++summary_.already_stored;
     return int64_t{0};
   }
 
-  Result<CleanDocument> clean = cleaner_.Clean(raw);
+  Result<CleanDocument> clean = [&] {
+    StageTimer timer(&summary_.clean_seconds);
+    return cleaner_.Clean(raw);
+  }();
   if (!clean.has_value()) {
     Reject(raw.source, clean.error());
     return int64_t{0};
@@ -77,10 +97,11 @@ Result<int64_t> IngestPipeline::Add(const RawDocument& raw) {
   doc.raw_size = raw.raw_size;
   doc.text = std::move(clean->text);
   doc.meta = std::move(clean->meta);
-  doc.text_hash = dedup::ExactTextHash(doc.text);
 
   dedup::Signature signature;
   std::vector<uint64_t> band_keys;
+  std::optional<StageTimer> dedup_timer(std::in_place, &summary_.dedup_seconds);
+  doc.text_hash = dedup::ExactTextHash(doc.text);
   TG_ASSIGN_OR_RETURN(std::optional<store::DocRef> exact, store_->FindByTextHash(doc.text_hash));
   if (exact.has_value()) {
     doc.dup_group = exact->dup_group;
@@ -111,7 +132,11 @@ Result<int64_t> IngestPipeline::Add(const RawDocument& raw) {
     }
   }
 
+  dedup_timer.reset();
+
+  std::optional<StageTimer> store_timer(std::in_place, &summary_.store_seconds);
   TG_ASSIGN_OR_RETURN(int64_t id, store_->Insert(doc, signature, band_keys));
+  store_timer.reset();
   doc.id = id;
   if (doc.dup_group == 0) doc.dup_group = id;
   ++summary_.stored;
@@ -151,7 +176,10 @@ Result<IngestSummary> IngestPipeline::Run(const std::vector<std::string>& paths)
       continue;
     }
     while (true) {
-      Result<std::optional<RawDocument>> next = (*stream)->Next();
+      Result<std::optional<RawDocument>> next = [&] {
+        StageTimer timer(&summary_.read_seconds);
+        return (*stream)->Next();
+      }();
       if (!next.has_value()) {
         // A record or the rest of the input could not be read; the stream
         // says whether more follows by returning more records or the end.
@@ -171,7 +199,10 @@ Result<IngestSummary> IngestPipeline::Run(const std::vector<std::string>& paths)
     ++progress.inputs_done;
     report(false);
   }
-  TG_RETURN_IF_ERROR(store_->Flush());
+  {
+    StageTimer timer(&summary_.store_seconds);
+    TG_RETURN_IF_ERROR(store_->Flush());
+  }
   summary_.seconds = SecondsSince(start);
   report(true);
   return summary_;

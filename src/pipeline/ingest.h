@@ -41,6 +41,12 @@ struct IngestSummary {
   int64_t rejected = 0;          // inputs or records rejected
   uint64_t bytes = 0;            // raw bytes of the documents read
   double seconds = 0;
+  // Where the time went, by stage (wall seconds): reading and decoding,
+  // cleaning, duplicate detection, storing (including commits).
+  double read_seconds = 0;
+  double clean_seconds = 0;
+  double dedup_seconds = 0;
+  double store_seconds = 0;
   std::vector<Rejection> rejections;
   // Rejections counted by reason with the input-specific parts left out, for summaries.
   std::map<std::string, int64_t> rejection_counts;

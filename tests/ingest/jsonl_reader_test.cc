@@ -48,7 +48,7 @@ TEST(JsonlReaderTest, ReadsArticlesAndSkipsBadLines) {
   const RawDocument& first = out.docs[0];
   EXPECT_EQ(first.source, path + "#line=1");
   EXPECT_EQ(first.kind, ContentKind::kText);
-  EXPECT_EQ(first.content, "Samsung met Nvidia.");
+  EXPECT_EQ(first.content, "T1\nSamsung met Nvidia.");  // headline put in front
   EXPECT_EQ(first.meta.url, "https://example.com/1");
   EXPECT_EQ(first.meta.title, "T1");
   EXPECT_EQ(first.meta.outlet, "Example");
