@@ -11,5 +11,6 @@ void AddIngestCommand(CLI::App& app, RunState* state);
 void AddDocsCommand(CLI::App& app, RunState* state);
 void AddShowCommand(CLI::App& app, RunState* state);
 void AddSearchCommand(CLI::App& app, RunState* state);
+void AddNerCommand(CLI::App& app, RunState* state);
 
 }  // namespace tg::cli
