@@ -1,12 +1,437 @@
-// Stub until the patterns land.
+// Role patterns, anchored on titles. Every construction the header lists has
+// a title in it, so the scan looks up a title at each token (one table probe),
+// extends it to a compound ("CEO and Chairman", "사장 겸 CEO", "대표이사 사장"),
+// and only then looks left (organisation, possessive, apposition comma,
+// Korean name) and right (English name, "of ORG"). Names come from the
+// mentions when one starts or ends at the right token, else from a name
+// shape: 1-3 capitalised English words, a 2-4 syllable Hangul word led by a
+// surname, or two Hangul words (젠슨 황) for foreign names. Korean rules apply
+// when the title or the word before it is Hangul.
+#include <algorithm>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
 #include "extract/patterns.h"
+#include "extract/titles.h"
+#include "text/korean_particles.h"
 
 namespace tg::extract {
+namespace {
 
-size_t MatchTitle(std::string_view text, size_t pos) { return 0; }
+using text::Token;
+using text::TokenKind;
+
+// Capitalised words that do not start or continue a person's name.
+const std::unordered_set<std::string_view>& EnglishStopwords() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We", "I",
+      "His", "Her", "Its", "Their", "Our", "In", "On", "At", "For", "From", "With", "By", "Of",
+      "And", "But", "Or", "As", "If", "When", "While", "After", "Before", "Since", "During",
+      "Mr.", "Ms.", "Mrs.", "Dr.", "Sir", "Said", "Says", "Told", "Also", "Then", "Now", "Today",
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+      "February", "March", "April", "May", "June", "July", "August", "September", "October",
+      "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Sep.", "Oct.",
+      "Nov.", "Dec.", "Inc.", "Corp.", "Co.", "Ltd.", "Group", "Office", "Summit", "Forum",
+      "Award", "Awards", "Council", "Board", "Committee", "Day", "Week", "Act", "Council",
+      "Ministry", "Department", "Agency", "Administration", "Government", "Company", "Foundation",
+      "Institute", "University", "Association", "Who", "What", "Why", "How", "Where", "Not"};
+  return *words;
+}
+
+// Hangul words that precede names and titles without being names: time
+// words, connectives, determiners, generic nouns.
+const std::unordered_set<std::string_view>& KoreanStopwords() {
+  static const auto* words = new std::unordered_set<std::string_view>{
+      "한편", "이날", "이번", "이후", "이에", "이어", "이미", "이는", "이와", "또한", "특히", "당시",
+      "지난", "최근", "현재", "전날", "오는", "다음", "우선", "서로", "정부", "공동", "신임", "전임",
+      "후임", "현직", "전직", "초대", "차기", "국내", "해외", "그룹", "회사", "기업", "업계", "재계",
+      "여당", "야당", "노조", "주요", "각각", "모두", "함께", "직접", "공식", "지난해", "올해", "작년",
+      "내년", "당일", "오늘", "어제", "지난달", "이달", "다음달", "지난주", "이번주", "오전", "오후",
+      "현지시간", "일", "월", "년", "시", "분", "등", "및", "또", "그", "이", "저", "각", "두", "세",
+      "네", "새", "총", "전", "현", "고", "당", "본", "해당", "관련", "대해", "위해", "통해", "따라",
+      "이라고", "한다", "했다", "있다", "밝혔다", "말했다", "만나", "만났다", "그러면서", "아울러",
+      "이같이", "이처럼", "이런", "그런", "앞서", "나란히", "직후", "직전", "역시", "다만", "결국"};
+  return *words;
+}
+
+bool IsHangulWord(std::string_view text, const Token& t) {
+  if (t.kind != TokenKind::kWord || t.size() == 0 || t.size() % 3 != 0) return false;
+  for (uint32_t p = t.begin; p < t.end; p += 3) {
+    const auto b0 = static_cast<uint8_t>(text[p]);
+    if (b0 < 0xEA || b0 > 0xED) return false;
+    const uint32_t cp = ((b0 & 0x0Fu) << 12) | ((static_cast<uint8_t>(text[p + 1]) & 0x3Fu) << 6) |
+                        (static_cast<uint8_t>(text[p + 2]) & 0x3Fu);
+    if (cp < 0xAC00 || cp > 0xD7A3) return false;
+  }
+  return true;
+}
+
+bool HasHangul(std::string_view s) {
+  for (char c : s) {
+    const auto b = static_cast<uint8_t>(c);
+    if (b >= 0xEA && b <= 0xED) return true;
+  }
+  return false;
+}
+
+bool IsCapitalized(std::string_view s) {
+  if (s.empty()) return false;
+  const auto c = static_cast<uint8_t>(s[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  // Latin-1 capitals À..Þ (C3 80..C3 9E, without ×).
+  return c == 0xC3 && s.size() > 1 && static_cast<uint8_t>(s[1]) >= 0x80 &&
+         static_cast<uint8_t>(s[1]) <= 0x9E && static_cast<uint8_t>(s[1]) != 0x97;
+}
+
+bool IsPossessive(std::string_view s) {
+  return s == "'s" || s == "\xE2\x80\x99s" || s == "'" || s == "\xE2\x80\x99";
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const text::Analysis& analysis,
+          const std::vector<Mention>& mentions)
+      : text_(text), tokens_(analysis.tokens) {
+    const size_t n = tokens_.size();
+    person_from_.assign(n, -1);
+    person_to_.assign(n, -1);
+    other_from_.assign(n, -1);
+    org_to_.assign(n, -1);
+    for (const Mention& m : mentions) {
+      if (m.type != EntityType::kPerson && m.type != EntityType::kOrg &&
+          m.type != EntityType::kPlace) {
+        continue;
+      }
+      const int first = TokenStartingAt(m.begin);
+      const int last = TokenEndingAt(m.end);
+      if (first < 0 || last < first) continue;
+      if (m.type == EntityType::kPerson) {
+        if (person_from_[first] < last) person_from_[first] = last;
+        if (person_to_[last] < 0 || person_to_[last] > first) person_to_[last] = first;
+      } else {
+        if (other_from_[first] < last) other_from_[first] = last;
+        if (org_to_[last] < 0 || org_to_[last] > first) org_to_[last] = first;
+      }
+    }
+  }
+
+  std::vector<RoleMatch> Run(const text::Analysis& analysis) {
+    if (analysis.sentences.empty()) {
+      ScanSentence(0, static_cast<int>(tokens_.size()));
+    } else {
+      for (const text::Sentence& s : analysis.sentences) {
+        ScanSentence(static_cast<int>(s.first_token), static_cast<int>(s.last_token));
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view Tok(int k) const { return tokens_[k].In(text_); }
+
+  int TokenStartingAt(uint32_t begin) const {
+    auto it = std::lower_bound(tokens_.begin(), tokens_.end(), begin,
+                               [](const Token& t, uint32_t b) { return t.begin < b; });
+    return it != tokens_.end() && it->begin == begin ? static_cast<int>(it - tokens_.begin())
+                                                     : -1;
+  }
+  int TokenEndingAt(uint32_t end) const {
+    auto it = std::lower_bound(tokens_.begin(), tokens_.end(), end,
+                               [](const Token& t, uint32_t e) { return t.end < e; });
+    return it != tokens_.end() && it->end == end ? static_cast<int>(it - tokens_.begin()) : -1;
+  }
+
+  // The title at token k: its last token, or -1. Weak titles only when allowed.
+  int TitleAt(int k, bool allow_weak, TitleHit* hit_out = nullptr) const {
+    if (k < first_ || k >= last_ || tokens_[k].kind != TokenKind::kWord) return -1;
+    const TitleHit hit = LookupTitle(text_, tokens_[k].begin);
+    if (hit.length == 0 || (hit.weak && !allow_weak)) return -1;
+    const int end = TokenEndingAt(tokens_[k].begin + static_cast<uint32_t>(hit.length));
+    if (end < 0 || end >= last_) return -1;
+    if (hit_out != nullptr) *hit_out = hit;
+    return end;
+  }
+
+  // Extends the title at [k, e] over "and"/"&"/","/"/"/"겸" + title and over
+  // a directly following Korean title. Returns the last token.
+  int ExtendCompound(int e, bool korean) const {
+    while (e + 1 < last_) {
+      const std::string_view next = Tok(e + 1);
+      if (next == "and" || next == "&" || next == "," || next == "/" || next == "겸") {
+        const int more = TitleAt(e + 2, true);
+        if (more < 0) break;
+        e = more;
+        continue;
+      }
+      TitleHit hit;
+      const int more = korean ? TitleAt(e + 1, true, &hit) : -1;
+      if (more < 0 || !hit.korean) break;
+      e = more;
+    }
+    return e;
+  }
+
+  bool IsEnglishNameWord(int k) const {
+    if (k < first_ || k >= last_) return false;
+    const Token& t = tokens_[k];
+    if (t.kind != TokenKind::kWord || HasHangul(Tok(k)) || !IsCapitalized(Tok(k))) return false;
+    if (EnglishStopwords().count(Tok(k)) != 0) return false;
+    const TitleHit hit = LookupTitle(text_, t.begin);
+    return hit.length == 0;
+  }
+
+  // An English name starting at k: a PERSON mention, else 1-3 capitalised
+  // words. Returns the last token or -1; `words` receives the word count.
+  int EnglishNameFrom(int k, int* words) const {
+    if (k < first_ || k >= last_) return -1;
+    if (person_from_[k] >= 0) {
+      *words = person_from_[k] - k + 1 >= 2 ? 2 : 1;
+      if (person_from_[k] > k || Tok(k).find(' ') != std::string_view::npos) *words = 2;
+      return person_from_[k];
+    }
+    if (other_from_[k] >= 0 || !IsEnglishNameWord(k)) return -1;
+    int e = k;
+    while (e + 1 < last_ && e - k < 2 && IsEnglishNameWord(e + 1) && other_from_[e + 1] < 0 &&
+           person_from_[e + 1] < 0) {
+      ++e;
+    }
+    *words = e - k + 1;
+    return e;
+  }
+
+  // An English name ending at k (for "Name, TITLE of ORG"); returns its first token or -1.
+  int EnglishNameTo(int k) const {
+    if (k < first_ || k >= last_) return -1;
+    if (person_to_[k] >= 0) return person_to_[k];
+    if (org_to_[k] >= 0 || !IsEnglishNameWord(k)) return -1;
+    int b = k;
+    while (b - 1 >= first_ && k - b < 2 && IsEnglishNameWord(b - 1) && org_to_[b - 1] < 0) --b;
+    return b < k ? b : -1;  // one capitalised word before a comma is too weak
+  }
+
+  // An organisation ending at k: an ORG/PLACE mention, else (English) a run of
+  // up to four capitalised words, acronyms, "&" or corporate suffixes.
+  int OrgTo(int k, bool allow_shape) const {
+    if (k < first_ || k >= last_) return -1;
+    if (org_to_[k] >= 0) return org_to_[k];
+    if (!allow_shape || person_to_[k] >= 0) return -1;
+    int b = k + 1;
+    while (b - 1 >= first_ && k - b < 3) {
+      const std::string_view w = Tok(b - 1);
+      const bool part = (tokens_[b - 1].kind == TokenKind::kWord && !HasHangul(w) &&
+                         IsCapitalized(w) && EnglishStopwords().count(w) == 0 &&
+                         LookupTitle(text_, tokens_[b - 1].begin).length == 0) ||
+                        (w == "&" && b - 1 < k) || w == "Corp." || w == "Inc." || w == "Co.";
+      if (!part || person_to_[b - 1] >= 0) break;
+      --b;
+    }
+    if (b <= k && Tok(b) == "&") ++b;
+    return b <= k ? b : -1;
+  }
+
+  // An organisation starting at k ("of ORG", "at ORG"); returns its last token or -1.
+  int OrgFrom(int k) const {
+    if (k < first_ || k >= last_) return -1;
+    if (Tok(k) == "the" && k + 1 < last_) ++k;
+    if (other_from_[k] >= 0) return other_from_[k];
+    int e = k - 1;
+    while (e + 1 < last_ && e + 1 - k < 6) {
+      const std::string_view w = Tok(e + 1);
+      const bool cap = tokens_[e + 1].kind == TokenKind::kWord && !HasHangul(w) &&
+                       IsCapitalized(w) && EnglishStopwords().count(w) == 0;
+      const bool joiner = (w == "of" || w == "&" || w == "and") && e >= k && e + 2 < last_ &&
+                          IsCapitalized(Tok(e + 2)) && EnglishStopwords().count(Tok(e + 2)) == 0;
+      if (!cap && !joiner && w != "Corp." && w != "Inc.") break;
+      ++e;
+    }
+    return e >= k ? e : -1;
+  }
+
+  bool IsKoreanNameShape(int k) const {
+    if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
+    const std::string_view w = Tok(k);
+    const size_t syllables = w.size() / 3;
+    if (syllables < 2 || syllables > 4 || KoreanStopwords().count(w) != 0) return false;
+    if (other_from_[k] >= 0 || LookupTitle(text_, tokens_[k].begin).length != 0) return false;
+    const bool double_surname = IsKoreanSurname(w.substr(0, 6));
+    if (syllables == 4) return double_surname;
+    return IsKoreanSurname(w.substr(0, 3)) || double_surname;
+  }
+
+  bool IsForeignPart(int k, size_t max_syllables) const {
+    if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
+    const std::string_view w = Tok(k);
+    return w.size() / 3 <= max_syllables && KoreanStopwords().count(w) == 0 &&
+           other_from_[k] < 0 && org_to_[k] < 0 && LookupTitle(text_, tokens_[k].begin).length == 0;
+  }
+
+  // A Korean name ending at k: a PERSON mention, a two-word foreign name
+  // (젠슨 황) or a surname-led Hangul word (이재용). Returns its first token or -1.
+  int KoreanNameTo(int k) const {
+    if (k < first_ || k >= last_) return -1;
+    if (person_to_[k] >= 0) return person_to_[k];
+    if (org_to_[k] >= 0) return -1;
+    if (IsKoreanNameShape(k)) return k;
+    if (IsForeignPart(k, 5) && IsForeignPart(k - 1, 5) && !IsKoreanNameShape(k - 1) &&
+        person_to_[k - 1] < 0) {
+      // The word before a foreign name must not glue on to it as another word.
+      const int before = k - 2;
+      if (before < first_ || !IsHangulWord(text_, tokens_[before]) ||
+          KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0) {
+        return k - 1;
+      }
+    }
+    return -1;
+  }
+
+  Span SpanOf(int first, int last) const {
+    if (first < 0 || last < first) return {};
+    return {tokens_[first].begin, tokens_[last].end};
+  }
+
+  void Emit(RoleForm form, Span person, Span title, Span org, int first_tok, int last_tok) {
+    RoleMatch m;
+    m.form = form;
+    m.person = person;
+    m.title = title;
+    m.org = org;
+    m.begin = tokens_[first_tok].begin;
+    m.end = tokens_[last_tok].end;
+    out_.push_back(m);
+  }
+
+  // Skips modifier words ("former", "전", "신임") ending at k; returns the token before them.
+  int SkipModifiersBack(int k) const {
+    while (k >= first_ && MatchTitleModifier(text_, tokens_[k].begin) == tokens_[k].size()) --k;
+    return k;
+  }
+
+  // Returns the last token consumed, or -1 when nothing matched.
+  int MatchKorean(int t, int e) {
+    const Span title = SpanOf(t, e);
+    const int p = SkipModifiersBack(t - 1);
+    if (p < first_) return -1;
+    // NAME TITLE, with an organisation before the name (삼성전자 이재용 회장).
+    if (org_to_[p] < 0) {
+      const int name = KoreanNameTo(p);
+      if (name >= 0) {
+        const int org = OrgTo(name - 1, false);
+        Emit(RoleForm::kFull, SpanOf(name, p), title, org >= 0 ? SpanOf(org, name - 1) : Span{},
+             org >= 0 ? org : name, e);
+        return e;
+      }
+    }
+    // SURNAME TITLE (구 회장, 이 회장은), maybe after an organisation.
+    if (IsHangulWord(text_, tokens_[p]) && IsKoreanSurname(Tok(p)) && person_to_[p] < 0 &&
+        org_to_[p] < 0) {
+      const int org = OrgTo(p - 1, false);
+      Emit(RoleForm::kShortTitle, SpanOf(p, p), title, org >= 0 ? SpanOf(org, p - 1) : Span{},
+           org >= 0 ? org : p, e);
+      return e;
+    }
+    // NAME ORG TITLE: the organisation is a mention or one word.
+    int org = org_to_[p];
+    if (org < 0 && tokens_[p].kind == TokenKind::kWord && person_to_[p] < 0 &&
+        KoreanStopwords().count(Tok(p)) == 0) {
+      org = p;
+    }
+    if (org < 0) return -1;
+    const int name = KoreanNameTo(org - 1);
+    if (name < 0) return -1;
+    Emit(RoleForm::kFull, SpanOf(name, org - 1), title, SpanOf(org, p), name, e);
+    return e;
+  }
+
+  int MatchEnglish(int t, int e, const TitleHit& hit) {
+    const Span title = SpanOf(t, e);
+    const bool acronym = Tok(t).size() <= 3 && IsCapitalized(Tok(t));
+    const bool capitalized = hit.capitalized || acronym;
+    // Left: modifiers, then an organisation (possessive or not), then "the".
+    int left = SkipModifiersBack(t - 1);
+    int org_first = -1, org_last = -1;
+    if (left >= first_ && IsPossessive(Tok(left))) {
+      org_last = left - 1;
+      org_first = OrgTo(org_last, true);
+      if (org_first < 0) org_last = -1;
+    } else if (left >= first_) {
+      org_first = OrgTo(left, true);
+      if (org_first >= 0) org_last = left;
+    }
+    int start = org_first >= 0 ? org_first : SkipModifiersBack(t - 1) + 1;
+    if (org_first >= 0) start = std::min(start, org_first);
+    const bool has_the = start - 1 >= first_ && (Tok(start - 1) == "the" || Tok(start - 1) == "The");
+    const Span org = org_first >= 0 ? SpanOf(org_first, org_last) : Span{};
+
+    // TITLE Name / ORG TITLE Name.
+    int words = 0;
+    const int name_last = EnglishNameFrom(e + 1, &words);
+    if (name_last >= 0 && (!hit.weak || capitalized || org_first >= 0)) {
+      if (words >= 2) {
+        Emit(RoleForm::kFull, SpanOf(e + 1, name_last), title, org, start, name_last);
+        return name_last;
+      }
+      if (capitalized && !hit.weak) {
+        Emit(RoleForm::kShortTitle, SpanOf(e + 1, name_last), title, org, start, name_last);
+        return name_last;
+      }
+    }
+    // Name, [the] [ORG's] TITLE [of ORG] (apposition).
+    int of_last = -1;
+    if (e + 2 < last_ && (Tok(e + 1) == "of" || Tok(e + 1) == "at") && org_first < 0) {
+      of_last = OrgFrom(e + 2);
+    }
+    const Span of_org = of_last >= 0 ? SpanOf(Tok(e + 2) == "the" ? e + 3 : e + 2, of_last) : Span{};
+    const int seg = has_the || (start - 1 >= first_ && (Tok(start - 1) == "a" || Tok(start - 1) == "an"))
+                        ? start - 1
+                        : start;
+    if (seg - 1 >= first_ && Tok(seg - 1) == ",") {
+      const int name_first = EnglishNameTo(seg - 2);
+      if (name_first >= 0) {
+        const int end = of_last >= 0 ? of_last : e;
+        Emit(RoleForm::kFull, SpanOf(name_first, seg - 2), title, org_first >= 0 ? org : of_org,
+             name_first, end);
+        return end;
+      }
+    }
+    // the ORG chief / the chairman / the chief executive of ORG.
+    if (has_the && (org_first >= 0 || !hit.weak || of_last >= 0)) {
+      const int end = of_last >= 0 ? of_last : e;
+      Emit(RoleForm::kShortTitle, Span{}, title, org_first >= 0 ? org : of_org, start - 1, end);
+      return end;
+    }
+    return -1;
+  }
+
+  void ScanSentence(int first, int last) {
+    first_ = first;
+    last_ = std::min(last, static_cast<int>(tokens_.size()));
+    for (int k = first_; k < last_; ++k) {
+      TitleHit hit;
+      int e = TitleAt(k, true, &hit);
+      if (e < 0) continue;
+      const bool korean = hit.korean || (k - 1 >= first_ && HasHangul(Tok(k - 1)));
+      e = ExtendCompound(e, korean);
+      const int consumed = korean ? MatchKorean(k, e) : MatchEnglish(k, e, hit);
+      if (consumed >= 0) k = consumed;
+    }
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+  // Per token: last token of a PERSON mention starting here; first token of
+  // one ending here; the same for ORG/PLACE mentions.
+  std::vector<int> person_from_, person_to_, other_from_, org_to_;
+  int first_ = 0, last_ = 0;
+  std::vector<RoleMatch> out_;
+};
+
+}  // namespace
+
 std::vector<RoleMatch> FindRolePatterns(std::string_view text, const text::Analysis& analysis,
                                         const std::vector<Mention>& mentions) {
-  return {};
+  Scanner scanner(text, analysis, mentions);
+  return scanner.Run(analysis);
 }
 
 }  // namespace tg::extract

@@ -6,12 +6,15 @@
 // buttons, related and popular lists, footers). Mechanisms: line shape
 // (line_stats.h), short UI lexicons in English and Korean, position relative
 // to the body (the densest run of prose lines), and repeated-line counts of
-// the batch. Pure functions; thread-safe (the counter is only read).
+// the batch. Line-level classifiers live in line_furniture.h. Pure functions;
+// thread-safe (the counter is only read).
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "text/line_furniture.h"
 #include "text/line_stats.h"
 #include "text/repeats.h"
 
@@ -27,13 +30,18 @@ enum class LineRole : uint8_t {
 enum class LineZone : uint8_t { kHead, kBody, kTail };
 
 struct CaptureLine {
-  std::string text;  // trimmed, white space folded
+  // Views into the owning CaptureCleaning's storage (valid while it lives,
+  // moves included).
+  std::string_view text;   // trimmed, white space folded
+  std::string_view lower;  // AsciiLower(text)
   LineShape shape;
   LineRole role = LineRole::kStory;
   LineZone zone = LineZone::kHead;
 };
 
 struct CaptureCleaning {
+  // Holds the folded and lower-cased texts of `lines` (move-only for that reason).
+  std::unique_ptr<char[]> storage;
   std::vector<CaptureLine> lines;  // the non-empty lines of the page, in order
   int headline = -1;               // the headline line (a story line), -1 if none found
   int title_bar = -1;              // a "Headline | Outlet" line whose bare headline is kept
@@ -50,30 +58,5 @@ struct CaptureOptions {
 // Classifies every line of `text` (lines split on '\n'). Never fails; a page
 // of pure furniture yields no story line.
 CaptureCleaning CleanCapture(std::string_view text, const CaptureOptions& options = {});
-
-// Furniture recognisable from one line alone, wherever it stands: symbol-only
-// lines, menus and breadcrumbs, UI buttons, copyright and address footers,
-// e-mail bylines, tag lists, agency sign-offs, bracket-only lines. Used for
-// HTML blocks too. `folded` is FoldSpace(line), `shape` its AnalyzeLine.
-enum class Furniture : uint8_t { kNone, kNoise, kMeta };
-Furniture ClassifyFurniture(std::string_view folded, const LineShape& shape);
-
-// True for a "Related Articles" / "Most Popular" / "관련기사" style list header.
-bool IsListHeader(std::string_view folded, const LineShape& shape);
-
-// True when a line starts like a list item ("- ", "· ", "▶", "1. ", "1 ").
-bool StartsWithBullet(std::string_view folded);
-
-// A short line that names a byline ("By Jane Doe", "김정영 기자", "Kim Ha-eun,
-// Staff Reporter"); not the e-mail form, which ClassifyFurniture catches.
-bool LooksLikeByline(std::string_view folded, const LineShape& shape);
-
-// A short non-sentence line that carries a full date ("Published : Oct. 18,
-// 2024", "입력 2024.10.17 11:24", "2025.09.08 08:31").
-bool LooksLikeDateLine(std::string_view folded, const LineShape& shape);
-
-// Phrases of footers and promotions (subscribe, log in, all rights reserved,
-// "check out ... expo", e-mail or URL) in a prose-shaped line.
-bool HasFooterSignal(std::string_view folded, const LineShape& shape);
 
 }  // namespace tg::text

@@ -53,7 +53,8 @@ Result<CleanDocument> Cleaner::Clean(const RawDocument& doc) {
     Result<HtmlExtraction> extracted = ExtractHtml(doc.content, html_options);
     if (!extracted.has_value()) {
       if (extracted.error().code() == StatusCode::kInvalidArgument) {
-        return Status::InvalidArgument("no story text after cleaning: ", extracted.error().message());
+        return Status::InvalidArgument("no story text after cleaning: ",
+                                       extracted.error().message());
       }
       return extracted.error();
     }
@@ -62,11 +63,16 @@ Result<CleanDocument> Cleaner::Clean(const RawDocument& doc) {
     blocks.reserve(html.blocks.size());
     std::vector<bool> keep;
     std::vector<std::string> furniture;
+    std::string lower;
     for (const std::string& block : html.blocks) {
       std::string folded = FoldSpace(block);
       const LineShape shape = AnalyzeLine(folded);
-      const bool story = !folded.empty() && ClassifyFurniture(folded, shape) == Furniture::kNone &&
-                         !IsListHeader(folded, shape);
+      // Lower-cased once for both classifiers.
+      lower.resize(folded.size());
+      AsciiLowerInto(folded, lower.data());
+      const LineRef line{folded, lower, &shape};
+      const bool story =
+          !folded.empty() && ClassifyFurniture(line) == Furniture::kNone && !IsListHeader(line);
       if (!story && !folded.empty()) furniture.push_back(folded);
       keep.push_back(story);
       blocks.push_back(std::move(folded));
@@ -87,6 +93,8 @@ Result<CleanDocument> Cleaner::Clean(const RawDocument& doc) {
     capture_options.repeated_line_min_docs = options_.repeated_line_min_docs;
     CaptureCleaning page = CleanCapture(doc.content, capture_options);
     std::vector<std::string_view> furniture_candidates;
+    furniture_candidates.reserve(page.lines.size());
+    kept.reserve(page.lines.size());
     for (const CaptureLine& line : page.lines) {
       if (line.role == LineRole::kStory) kept.push_back(line.text);
       if (!IsProse(line.shape) && line.shape.code_points <= kBatchLineMaxCodePoints) {

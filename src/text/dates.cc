@@ -125,10 +125,15 @@ bool Contains(std::string_view s, std::string_view needle) {
   return s.find(needle) != std::string_view::npos;
 }
 
+// `needle` is lower case.
 bool ContainsNoCase(std::string_view s, std::string_view needle) {
   if (needle.size() > s.size()) return false;
+  const char first = needle[0];
+  const char first_upper =
+      first >= 'a' && first <= 'z' ? static_cast<char>(first - 'a' + 'A') : first;
   for (size_t i = 0; i + needle.size() <= s.size(); ++i) {
-    if (AtNoCase(s, i, needle)) return true;
+    // The first letter is tested inline; AtNoCase only where it matches.
+    if ((s[i] == first || s[i] == first_upper) && AtNoCase(s, i, needle)) return true;
   }
   return false;
 }

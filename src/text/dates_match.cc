@@ -82,8 +82,11 @@ constexpr std::array<MonthName, 24> kMonths = {{
 
 // Reads a month name (full or abbreviated, optional '.') at *pos.
 int ReadMonthName(std::string_view s, size_t* pos) {
+  if (*pos >= s.size()) return -1;
+  // Most words start with a letter no month starts with: one compare per name.
+  const char first = Lower(s[*pos]);
   for (const MonthName& m : kMonths) {
-    if (!AtNoCase(s, *pos, m.name)) continue;
+    if (m.name[0] != first || !AtNoCase(s, *pos, m.name)) continue;
     size_t p = *pos + m.name.size();
     if (p < s.size() && IsAlpha(s[p])) continue;
     if (p < s.size() && s[p] == '.') ++p;
@@ -99,8 +102,10 @@ constexpr std::array<std::string_view, 14> kWeekdays = {
 
 // Skips "Monday, " / "Mon. " at *pos; returns whether one was there.
 bool SkipEnglishWeekday(std::string_view s, size_t* pos) {
+  if (*pos >= s.size()) return false;
+  const char first = Lower(s[*pos]);
   for (std::string_view w : kWeekdays) {
-    if (!AtNoCase(s, *pos, w)) continue;
+    if (w[0] != first || !AtNoCase(s, *pos, w)) continue;
     size_t p = *pos + w.size();
     if (p < s.size() && IsAlpha(s[p])) continue;
     if (p < s.size() && s[p] == '.') ++p;

@@ -7,40 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "core/utf8.h"
 #include "text/html_classes.h"
+#include "text/html_dom.h"
 #include "text/html_flatten.h"
 #include "text/html_meta.h"
 
 namespace tg::text {
 namespace {
-
-// How the walk treats an element.
-enum class Drop {
-  kNo,
-  kHard,  // never shown or never story text (script, style, form controls, hidden)
-  kSoft,  // page furniture by tag or class; undone when it holds the story
-};
-
-struct Node {
-  const GumboNode* g = nullptr;
-  int parent = -1;
-  int end = 0;  // one past the last descendant, in pre-order
-  int depth = 0;
-  GumboTag tag = GUMBO_TAG_UNKNOWN;
-  bool is_text = false;
-  uint32_t classes = 0;  // HtmlClassFlag mask
-  Drop own_drop = Drop::kNo;
-  bool dropped = false;
-  bool in_link = false;
-  int meta_anc = -1;  // nearest ancestor-or-self with kHtmlMetaHint
-  int figcaption_anc = -1;
-  size_t raw_text = 0;   // text bytes below, whatever is dropped
-  size_t p_text = 0;     // text bytes below inside <p>
-  size_t kept_text = 0;  // text bytes below that survive dropping
-  size_t kept_link = 0;  // of those, inside <a>
-  bool has_hint = false;  // a body hint at or below
-};
 
 // A run of inline text between block boundaries: one candidate block.
 struct TextRun {
@@ -50,93 +23,14 @@ struct TextRun {
   size_t bytes = 0;
 };
 
-std::string_view Attr(const GumboNode* g, const char* name) {
-  if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_TEMPLATE) return {};
-  const GumboAttribute* a = gumbo_get_attribute(&g->v.element.attributes, name);
-  return a == nullptr ? std::string_view() : std::string_view(a->value);
-}
-
-std::string Lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool IsTextNode(const GumboNode* g) {
-  return g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
-         g->type == GUMBO_NODE_CDATA;
-}
-
-bool IsInline(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_B: case GUMBO_TAG_BDI:
-    case GUMBO_TAG_BDO: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE: case GUMBO_TAG_DATA:
-    case GUMBO_TAG_DFN: case GUMBO_TAG_EM: case GUMBO_TAG_FONT: case GUMBO_TAG_I:
-    case GUMBO_TAG_IMG: case GUMBO_TAG_KBD: case GUMBO_TAG_LABEL: case GUMBO_TAG_MARK:
-    case GUMBO_TAG_Q: case GUMBO_TAG_RP: case GUMBO_TAG_RT: case GUMBO_TAG_RUBY:
-    case GUMBO_TAG_S: case GUMBO_TAG_SAMP: case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN:
-    case GUMBO_TAG_STRONG: case GUMBO_TAG_SUB: case GUMBO_TAG_SUP: case GUMBO_TAG_TIME:
-    case GUMBO_TAG_U: case GUMBO_TAG_VAR: case GUMBO_TAG_WBR: case GUMBO_TAG_BR:
-    case GUMBO_TAG_BIG: case GUMBO_TAG_STRIKE: case GUMBO_TAG_TT: case GUMBO_TAG_NOBR:
-    case GUMBO_TAG_UNKNOWN:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsHeading(GumboTag t) {
-  return t == GUMBO_TAG_H1 || t == GUMBO_TAG_H2 || t == GUMBO_TAG_H3 || t == GUMBO_TAG_H4 ||
-         t == GUMBO_TAG_H5 || t == GUMBO_TAG_H6;
-}
-
-Drop TagDrop(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_VIDEO: case GUMBO_TAG_MATH: case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_OPTION: case GUMBO_TAG_MAP:
-      return Drop::kHard;
-    case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_MENU:
-      return Drop::kSoft;
-    default:
-      return Drop::kNo;
-  }
-}
-
-bool IsHidden(const GumboNode* g) {
-  if (gumbo_get_attribute(&g->v.element.attributes, "hidden") != nullptr) return true;
-  if (Lowered(Attr(g, "aria-hidden")) == "true") return true;
-  std::string style = Lowered(Attr(g, "style"));
-  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  return style.find("display:none") != std::string::npos ||
-         style.find("visibility:hidden") != std::string::npos;
-}
-
-// Appends `text` with white space (ASCII, U+00A0, U+3000) collapsed into single
-// spaces and zero-width characters removed; *pending_space carries a space
-// across calls so runs join words correctly.
-void AppendCollapsed(std::string_view text, std::string* out, bool* pending_space) {
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const size_t start = pos;
-    const char32_t cp = NextCodePoint(text, &pos);
-    if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0 ||
-        cp == 0x3000 || cp == 0x2002 || cp == 0x2003 || cp == 0x2009) {
-      *pending_space = true;
-      continue;
-    }
-    if (cp == 0x200B || cp == 0xFEFF || cp == 0x200C || cp == 0x200D) continue;
-    if (*pending_space && !out->empty()) out->push_back(' ');
-    *pending_space = false;
-    out->append(text.substr(start, pos - start));
-  }
-}
+using html_dom::AppendCollapsed;
+using html_dom::Attr;
+using html_dom::Drop;
+using html_dom::IsHeading;
+using html_dom::IsInline;
+using html_dom::Lowered;
+using html_dom::Node;
+using html_dom::VisibleBytes;
 
 class Extractor {
  public:
@@ -145,7 +39,6 @@ class Extractor {
   Result<HtmlExtraction> Run(const GumboNode* root);
 
  private:
-  void BuildTable(const GumboNode* root);
   void Aggregate();
   void DecideDrops();
   void CollectRuns();
@@ -168,125 +61,11 @@ class Extractor {
   int dropped_blocks_ = 0;
 };
 
-void Extractor::BuildTable(const GumboNode* root) {
-  struct Item {
-    const GumboNode* g;
-    int parent;
-  };
-  std::vector<Item> stack = {{root, -1}};
-  while (!stack.empty()) {
-    Item item = stack.back();
-    stack.pop_back();
-    const GumboNode* g = item.g;
-    Node n;
-    n.g = g;
-    n.parent = item.parent;
-    n.depth = item.parent < 0 ? 0 : nodes_[item.parent].depth + 1;
-    const int index = static_cast<int>(nodes_.size());
-    if (IsTextNode(g)) {
-      n.is_text = true;
-      if (item.parent >= 0) {
-        const Node& p = nodes_[item.parent];
-        n.in_link = p.in_link;
-        n.meta_anc = p.meta_anc;
-        n.figcaption_anc = p.figcaption_anc;
-      }
-      nodes_.push_back(n);
-      continue;
-    }
-    if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_TEMPLATE) continue;
-    const GumboElement& el = g->v.element;
-    n.tag = el.tag;
-    n.classes = ClassifyHtmlAttributes(Attr(g, "class"), Attr(g, "id"), Lowered(Attr(g, "role")),
-                                       Attr(g, "aria-label"));
-    if (Lowered(Attr(g, "itemprop")) == "articlebody") n.classes |= kHtmlBodyHint;
-    n.own_drop = TagDrop(el.tag);
-    if (n.own_drop == Drop::kNo && IsHidden(g)) n.own_drop = Drop::kHard;
-    if (n.own_drop == Drop::kNo && (n.classes & kHtmlFurniture)) n.own_drop = Drop::kSoft;
-    if (item.parent >= 0) {
-      const Node& p = nodes_[item.parent];
-      n.in_link = p.in_link;
-      n.meta_anc = p.meta_anc;
-      n.figcaption_anc = p.figcaption_anc;
-    }
-    if (el.tag == GUMBO_TAG_A) n.in_link = true;
-    if (el.tag == GUMBO_TAG_FIGCAPTION) n.figcaption_anc = index;
-    if (n.classes & kHtmlMetaHint) n.meta_anc = index;  // innermost
-    if (el.tag == GUMBO_TAG_BODY && body_ < 0) body_ = index;
-    nodes_.push_back(n);
-
-    // Markup facts that live in the head or anywhere.
-    switch (el.tag) {
-      case GUMBO_TAG_HTML:
-        if (facts_.html_lang.empty()) facts_.html_lang = std::string(Attr(g, "lang"));
-        break;
-      case GUMBO_TAG_TITLE:
-        if (facts_.title.empty() && el.children.length > 0) {
-          bool space = false;
-          for (unsigned k = 0; k < el.children.length; ++k) {
-            const auto* c = static_cast<const GumboNode*>(el.children.data[k]);
-            if (IsTextNode(c)) AppendCollapsed(c->v.text.text, &facts_.title, &space);
-          }
-        }
-        break;
-      case GUMBO_TAG_META: {
-        std::string_view key = Attr(g, "property");
-        if (key.empty()) key = Attr(g, "name");
-        if (key.empty()) key = Attr(g, "itemprop");
-        if (!key.empty()) facts_.metas.emplace_back(Lowered(key), std::string(Attr(g, "content")));
-        break;
-      }
-      case GUMBO_TAG_LINK:
-        if (facts_.canonical.empty() && Lowered(Attr(g, "rel")) == "canonical") {
-          facts_.canonical = std::string(Attr(g, "href"));
-        }
-        break;
-      case GUMBO_TAG_SCRIPT:
-        if (Lowered(Attr(g, "type")) == "application/ld+json") {
-          std::string body;
-          for (unsigned k = 0; k < el.children.length; ++k) {
-            const auto* c = static_cast<const GumboNode*>(el.children.data[k]);
-            if (IsTextNode(c)) body += c->v.text.text;
-          }
-          facts_.json_ld.push_back(std::move(body));
-        }
-        break;
-      default:
-        break;
-    }
-    // Contents of hard-dropped raw elements are never needed as nodes.
-    if (el.tag == GUMBO_TAG_SCRIPT || el.tag == GUMBO_TAG_STYLE || el.tag == GUMBO_TAG_TITLE ||
-        el.tag == GUMBO_TAG_TEMPLATE || el.tag == GUMBO_TAG_SVG || el.tag == GUMBO_TAG_MATH) {
-      continue;
-    }
-    for (unsigned k = el.children.length; k > 0; --k) {
-      stack.push_back({static_cast<const GumboNode*>(el.children.data[k - 1]), index});
-    }
-  }
-  // Subtree ends: children follow their parents in pre-order, so a reverse
-  // pass sees every child before its parent.
-  for (int i = static_cast<int>(nodes_.size()) - 1; i >= 0; --i) {
-    nodes_[i].end = std::max(nodes_[i].end, i + 1);
-    if (nodes_[i].parent >= 0) {
-      Node& p = nodes_[nodes_[i].parent];
-      p.end = std::max(p.end, nodes_[i].end);
-    }
-  }
-}
-
-size_t VisibleBytes(std::string_view text) {
-  size_t n = 0;
-  for (char c : text) {
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') ++n;
-  }
-  return n;
-}
-
 void Extractor::Aggregate() {
   for (int i = static_cast<int>(nodes_.size()) - 1; i >= 0; --i) {
     Node& n = nodes_[i];
     if (n.is_text) {
-      const size_t bytes = VisibleBytes(n.g->v.text.text);
+      const size_t bytes = n.visible;
       n.raw_text = bytes;
       n.kept_text = n.dropped ? 0 : bytes;
       n.kept_link = n.in_link ? n.kept_text : 0;
@@ -365,8 +144,8 @@ void Extractor::CollectRuns() {
     }
     if (n.is_text) {
       std::string_view t = n.g->v.text.text;
-      if (br_count >= 2 && VisibleBytes(t) > 0) flush();
-      if (VisibleBytes(t) > 0) br_count = 0;
+      if (br_count >= 2 && n.visible > 0) flush();
+      if (n.visible > 0) br_count = 0;
       const size_t before = cur.text.size();
       AppendCollapsed(t, &cur.text, &pending_space);
       if (n.in_link) cur.link_bytes += VisibleBytes(std::string_view(cur.text).substr(before));
@@ -495,7 +274,9 @@ int Extractor::ChooseHeadline(int scope, int container) {
 }
 
 Result<HtmlExtraction> Extractor::Run(const GumboNode* root) {
-  BuildTable(root);
+  html_dom::NodeTable table = html_dom::BuildNodeTable(root, &facts_);
+  nodes_ = std::move(table.nodes);
+  body_ = table.body;
   if (body_ < 0) return Status::InvalidArgument("HTML has no body");
   DecideDrops();
   CollectRuns();

@@ -197,6 +197,16 @@ bool AllHangul(std::string_view w) {
   return true;
 }
 
+// s.rfind(needle), testing the first byte before comparing (std::rfind
+// compares the whole needle at every position).
+size_t RFind(std::string_view s, std::string_view needle) {
+  if (needle.empty() || needle.size() > s.size()) return s.rfind(needle);
+  for (size_t i = s.size() - needle.size() + 1; i-- > 0;) {
+    if (s[i] == needle[0] && s.compare(i, needle.size(), needle) == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::string SplitTitleSuffix(std::string_view title, std::string* site) {
@@ -206,7 +216,7 @@ std::string SplitTitleSuffix(std::string_view title, std::string* site) {
   size_t best_len = 0;
   for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " : ", " :: ",
                                " \xC2\xB7 ", " \xEF\xBD\x9C ", " < "}) {
-    const size_t p = t.rfind(sep);
+    const size_t p = RFind(t, sep);
     if (p != std::string::npos && (best == std::string::npos || p > best)) {
       best = p;
       best_len = sep.size();

@@ -35,6 +35,9 @@ std::string_view TrimLine(std::string_view line);
 // folded to one ASCII space and both ends trimmed.
 void AppendFolded(std::string_view line, std::string* out);
 std::string FoldSpace(std::string_view line);
+// Writes the folded form of `line` to `out`, which must have room for
+// line.size() bytes (folding never lengthens a line); returns its length.
+size_t FoldInto(std::string_view line, char* out);
 
 // True when the line, once a trailing credit in brackets ("[REUTERS]",
 // "[페이스북 캡처]") is set aside, ends in . ? ! … or a closing quote, or (long
@@ -50,5 +53,7 @@ bool IsProse(const LineShape& shape);
 
 // ASCII lower-casing of a copy (other bytes unchanged).
 std::string AsciiLower(std::string_view text);
+// Writes AsciiLower(text) to `out`, which must have room for text.size() bytes.
+void AsciiLowerInto(std::string_view text, char* out);
 
 }  // namespace tg::text

@@ -21,6 +21,8 @@ namespace tg::text {
 // how many lines it cleared.
 size_t MarkRepeatedLines(const std::vector<std::string>& lines, std::vector<bool>* keep,
                          size_t min_bytes = 20);
+size_t MarkRepeatedLines(const std::vector<std::string_view>& lines, std::vector<bool>* keep,
+                         size_t min_bytes = 20);
 
 class BatchLineCounter {
  public:

@@ -38,6 +38,16 @@ std::string_view CutAtFirst(std::string_view s, std::initializer_list<std::strin
   return s.substr(0, cut);
 }
 
+// title.rfind(sep), but testing the first byte before comparing (rfind
+// compares the whole needle at every position).
+size_t RFind(std::string_view s, std::string_view needle) {
+  if (needle.empty() || needle.size() > s.size()) return s.rfind(needle);
+  for (size_t i = s.size() - needle.size() + 1; i-- > 0;) {
+    if (s[i] == needle[0] && s.compare(i, needle.size(), needle) == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
 bool HasLetter(std::string_view s) {
   const LineShape shape = AnalyzeLine(s);
   return shape.letters() > 0;
@@ -110,7 +120,12 @@ std::string ReporterFromLine(std::string_view folded) {
     if (syllables >= 2 && syllables <= 4) {
       size_t p = 0;
       bool hangul = true;
-      while (p < name.size()) hangul = hangul && IsHangul(NextCodePoint(name, &p));
+      // Decode every code point: a short-circuited decode never advanced `p`
+      // and looped forever on a name such as "IT" or "K팝".
+      while (p < name.size()) {
+        const char32_t cp = NextCodePoint(name, &p);
+        hangul = hangul && IsHangul(cp);
+      }
       if (hangul) return std::string(name);
     }
   }
@@ -189,7 +204,7 @@ bool SplitTitleOutlet(std::string_view title, std::string* headline, std::string
                                std::string_view(" \xE2\x80\x93 "), std::string_view(" :: ")}) {
     // Only the suffix form "Headline | Outlet": in "Samsung - Apple rivalry heats up" a
     // leading name is part of the headline.
-    const size_t at = title.rfind(sep);
+    const size_t at = RFind(title, sep);
     if (at == std::string_view::npos) continue;
     const std::string_view head = TrimLine(title.substr(0, at));
     const std::string_view name = TrimLine(title.substr(at + sep.size()));
@@ -207,14 +222,14 @@ DocumentMeta ReadCaptureMeta(const CaptureCleaning& page) {
   DocumentMeta meta;
   const std::vector<CaptureLine>& lines = page.lines;
   if (page.headline >= 0) {
-    const std::string& title = lines[page.headline].text;
+    const std::string_view title = lines[page.headline].text;
     std::string head;
     std::string outlet;
     if (page.title_bar < 0 && SplitTitleOutlet(title, &head, &outlet)) {
       meta.title = head;
       meta.outlet = outlet;
     } else {
-      meta.title = title;
+      meta.title = std::string(title);
     }
   }
   if (page.title_bar >= 0 && !page.title_bar_outlet.empty()) meta.outlet = page.title_bar_outlet;
@@ -225,7 +240,7 @@ DocumentMeta ReadCaptureMeta(const CaptureCleaning& page) {
   for (const CaptureLine& line : lines) {
     if (line.role == LineRole::kStory || line.role == LineRole::kRepeat) continue;
     if (meta.byline.empty() &&
-        (LooksLikeByline(line.text, line.shape) || line.shape.has_email)) {
+        (LooksLikeByline(LineRef{line.text, line.lower, &line.shape}) || line.shape.has_email)) {
       meta.byline = ReporterFromLine(line.text);
     }
     if (agency.empty()) agency = OutletFromAgencyTag(line.text);

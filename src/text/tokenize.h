@@ -11,10 +11,12 @@
 namespace tg::text {
 
 enum class TokenKind : uint8_t {
-  kWord,      // letters (any script), possibly with inner apostrophes, hyphens or dots (U.S., Jae-yong)
+  kWord,      // letters (any script), possibly with inner apostrophes, hyphens or
+              // dots (U.S., Jae-yong)
   kNumber,    // digits, possibly with , . separators (1,380 / 3.1)
   kParticle,  // a Korean particle split off the stem before it
-  kPunct,     // one punctuation character ("", ', (, ), ., ,, …, ·)
+  kPunct,     // one punctuation character ("", ', (, ), ., ,, …, ·), or a run of
+              // periods (...)
   kSymbol,    // anything else (%, $, €, emoji)
 };
 
@@ -31,7 +33,7 @@ struct Token {
 };
 
 struct Sentence {
-  uint32_t begin = 0;        // byte span of the sentence
+  uint32_t begin = 0;  // byte span of the sentence
   uint32_t end = 0;
   uint32_t first_token = 0;  // index range [first_token, last_token) into Analysis::tokens
   uint32_t last_token = 0;
@@ -42,11 +44,27 @@ struct Analysis {
   std::vector<Sentence> sentences;  // cover every token, in order
 };
 
-// Tokenizes `text` and splits it into sentences. A newline always ends a
-// sentence (clean text has one paragraph per line); inside a line, sentences
-// end at . ? ! 。 (and Korean 다. 요.) followed by space or a closing quote,
-// except after abbreviations (Mr. Dr. St. Corp. Inc. Co. Ltd. U.S. Oct. No.
-// initials like "C.C."). Korean particles are split off Hangul words.
+// Tokenizes `text` and splits it into sentences.
+// Tokens: digits join Latin letters ("3M", "HBM4", "10th") but not Hangul
+// ("13일" -> 13 / 일); Latin and Hangul join (SK하이닉스, 삼성SDI) and a
+// trailing particle is split off (LG는 -> LG / 는); predicates stay whole
+// (만났다). Listed abbreviations and initials keep their period ("Mr.",
+// "U.S.", "Y."); a possessive 's / ’s is its own kWord token; a hyphen joins
+// a word unless a capitalised word or -based/-led follows (Jae-yong,
+// state-run, but Korea / - / Japan, Seoul / - / based).
+// Sentences: a newline always ends one (clean text has one paragraph per
+// line); inside a line, a sentence ends at . ? ! … 。 followed by white space
+// (closing quotes and brackets stay with it), or at a period glued to the
+// next Korean word (했다.그러나); not before a lower-case word, and not after
+// abbreviations (Mr. Dr. St. Corp. Inc. Co. Ltd. U.S. Oct. No. initials like
+// "C.C."), except that Inc. / U.S. / Oct. ... end one before a typical
+// opener ("The", "He"). Sentence spans run from the first token's begin to
+// the last token's end.
 Analysis Analyze(std::string_view text);
+
+// True for the code points Analyze skips between tokens: white space, line
+// breaks, other control characters, U+200B and the byte-order mark. Every
+// other byte of the text lies inside exactly one token.
+bool IsTokenSeparator(char32_t cp);
 
 }  // namespace tg::text

@@ -87,7 +87,7 @@ TEST(CleanCaptureTest, ListHeadersBulletsBylinesDates) {
 std::vector<std::string> StoryLines(const CaptureCleaning& page) {
   std::vector<std::string> out;
   for (const CaptureLine& line : page.lines) {
-    if (line.role == LineRole::kStory) out.push_back(line.text);
+    if (line.role == LineRole::kStory) out.emplace_back(line.text);
   }
   return out;
 }

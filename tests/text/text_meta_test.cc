@@ -23,6 +23,14 @@ TEST(TextMetaTest, Bylines) {
   for (const Case& c : cases) EXPECT_EQ(ReporterFromLine(c.line), c.expected) << c.line;
 }
 
+TEST(TextMetaTest, ReporterFromLineEndsOnShortNonHangulNames) {
+  // The Hangul check before 기자 once stopped decoding at the first non-Hangul
+  // character and looped forever ("IT 기자", "K팝 기자").
+  EXPECT_EQ(ReporterFromLine("IT \xEA\xB8\xB0\xEC\x9E\x90 it@example.kr"), "");
+  EXPECT_EQ(ReporterFromLine("K\xED\x8C\x9D \xEA\xB8\xB0\xEC\x9E\x90"), "");
+  EXPECT_EQ(ReporterFromLine(",\xEA\xB3\xA0\xEC\x98\xA8 \xEA\xB8\xB0\xEC\x9E\x90"), "");
+}
+
 TEST(TextMetaTest, OutletsFromCopyrightLines) {
   struct Case {
     const char* line;

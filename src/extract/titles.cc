@@ -1,0 +1,228 @@
+// The compiled title lexicon. Lookup is by the first byte (ASCII letters
+// folded to lower case), then a short list of titles sorted longest first:
+// at most a few dozen byte comparisons per probe, and no probe at all for the
+// many tokens whose first byte starts no title.
+//
+// Korean rows follow data/lexicon/titles/titles_ko_en.tsv (CC0), without its
+// honorifics (씨, 님, 여사), 측 and 대통령실, plus compounds common in business
+// news. "Weak" titles are also ordinary words (head, chief, 대표 "representative",
+// 시장 "market", 이사 "moving", 대사 "lines", 고문 "torture"); the patterns use
+// them only in constructions that make the role clear.
+#include "extract/titles.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include "core/utf8.h"
+#include "extract/patterns.h"
+#include "text/korean_particles.h"
+
+namespace tg::extract {
+namespace {
+
+struct TitleDef {
+  std::string_view text;  // English in lower case; acronyms in capitals
+  bool weak = false;
+};
+
+// clang-format off
+constexpr TitleDef kTitles[] = {
+    // English: business.
+    {"chairman"}, {"chairwoman"}, {"chairperson"}, {"executive chairman"}, {"executive chair"},
+    {"executive chairwoman"}, {"vice chairman"}, {"vice-chairman"}, {"vice chairwoman"},
+    {"vice chair"}, {"honorary chairman"}, {"board chairman"}, {"chairman of the board"},
+    {"co-chairman"}, {"chief executive"}, {"chief executive officer"}, {"co-chief executive"},
+    {"CEO"}, {"co-CEO"}, {"president"}, {"vice president"}, {"vice-president"},
+    {"executive vice president"}, {"senior vice president"}, {"senior executive vice president"},
+    {"EVP"}, {"SVP"}, {"founder"}, {"co-founder"}, {"cofounder"}, {"CFO"}, {"CTO"}, {"COO"},
+    {"CIO"}, {"CMO"}, {"CSO"}, {"chief financial officer"}, {"chief technology officer"},
+    {"chief operating officer"}, {"chief information officer"}, {"chief marketing officer"},
+    {"chief strategy officer"}, {"chief investment officer"}, {"chief economist"},
+    {"chief scientist"}, {"chief technologist"}, {"managing director"}, {"executive director"},
+    {"general manager"}, {"general counsel"}, {"spokesperson"}, {"spokesman"}, {"spokeswoman"},
+    {"chair", true}, {"head", true}, {"chief", true}, {"boss", true}, {"director", true},
+    {"leader", true}, {"executive", true}, {"owner", true}, {"heir", true},
+    // English: politics and public bodies.
+    {"prime minister"}, {"deputy prime minister"}, {"minister"}, {"finance minister"},
+    {"trade minister"}, {"industry minister"}, {"foreign minister"}, {"defense minister"},
+    {"defence minister"}, {"commerce minister"}, {"economy minister"}, {"science minister"},
+    {"secretary of state"}, {"commerce secretary"}, {"treasury secretary"},
+    {"defense secretary"}, {"energy secretary"}, {"secretary-general"}, {"secretary general"},
+    {"secretary", true}, {"governor"}, {"mayor"}, {"ambassador"}, {"senator"}, {"lawmaker"},
+    {"congressman"}, {"congresswoman"}, {"chancellor"}, {"premier"}, {"vice premier"},
+    {"president-elect"}, {"vice president-elect"}, {"trade representative"},
+    {"chief of staff"}, {"national security adviser"}, {"national security advisor"},
+    {"speaker"}, {"king"}, {"queen"}, {"crown prince"}, {"professor"},
+    // Korean: business.
+    {"회장"}, {"부회장"}, {"명예회장"}, {"선대회장"}, {"총수"}, {"오너", true}, {"사장"}, {"부사장"},
+    {"전무"}, {"상무"}, {"대표", true}, {"대표이사"}, {"각자대표"}, {"공동대표"}, {"최고경영자"},
+    {"최고재무책임자"}, {"최고기술책임자"}, {"최고운영책임자"}, {"최고전략책임자"}, {"의장"},
+    {"이사회 의장"}, {"이사회의장"}, {"이사", true}, {"이사장"}, {"창업자"}, {"창업주"}, {"공동창업자"},
+    {"고문", true}, {"본부장"}, {"부문장"}, {"사업부장"}, {"센터장"}, {"연구소장"}, {"행장"}, {"은행장"},
+    {"대변인"}, {"총괄", true},
+    // Korean: politics and public bodies.
+    {"대통령"}, {"부통령"}, {"총리"}, {"국무총리"}, {"부총리"}, {"경제부총리"}, {"장관"}, {"차관"},
+    {"의원"}, {"국회의원"}, {"국회의장"}, {"원내대표"}, {"위원장"}, {"대사", true}, {"주지사"},
+    {"시장", true}, {"도지사"}, {"총재"}, {"원장"}, {"청장"}, {"비서실장"}, {"국가안보실장"},
+    {"안보실장"}, {"정책실장"}, {"무역대표"}, {"통상교섭본부장"}, {"사무총장"}, {"총장"},
+    // Korean: academic.
+    {"교수"}, {"박사"},
+};
+
+// Words written before a title that are not part of it.
+constexpr std::string_view kModifiers[] = {
+    "former", "then-", "then", "new", "incoming", "outgoing", "acting", "interim", "current",
+    "late", "newly appointed", "longtime", "long-time", "founding",
+    "전", "현", "신임", "당시", "초대", "차기", "고", "전임", "현직", "전직",
+};
+
+// Surnames for name shapes and surname-title short forms (이 회장, 구 회장):
+// the common ones of data/korean-names-compiled (facts); rare surnames that
+// are also everyday syllables (시, 은, 인, 부 ...) are left out.
+constexpr std::string_view kSurnames[] = {
+    "김", "이", "리", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황",
+    "안", "송", "전", "홍", "유", "류", "고", "문", "양", "손", "배", "백", "허", "남", "심", "노", "로",
+    "하", "곽", "성", "차", "주", "우", "구", "민", "나", "라", "진", "지", "엄", "채", "원", "천", "방",
+    "공", "현", "함", "변", "염", "여", "추", "도", "소", "석", "선", "설", "마", "길", "연", "위", "표",
+    "명", "기", "반", "왕", "금", "옥", "육", "맹", "탁", "국",
+    "황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방",
+};
+// clang-format on
+
+char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool IsAsciiAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool HangulBefore(std::string_view text, size_t pos) {
+  if (pos < 3) return false;
+  size_t p = pos - 3;
+  return IsHangul(NextCodePoint(text, &p)) && p == pos;
+}
+bool HangulAt(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return false;
+  return IsHangul(NextCodePoint(text, &pos));
+}
+// A Latin letter (ASCII or Latin-1/Extended-A) ends before `pos`.
+bool LetterBefore(std::string_view text, size_t pos) {
+  if (pos == 0) return false;
+  const auto c = static_cast<uint8_t>(text[pos - 1]);
+  if (c < 0x80) return IsAsciiAlnum(static_cast<char>(c));
+  return (c & 0xC0) == 0x80 && pos >= 2 && static_cast<uint8_t>(text[pos - 2]) >= 0xC3 &&
+         static_cast<uint8_t>(text[pos - 2]) <= 0xC5;
+}
+
+// Compares `pattern` (lower-case English, or exact for acronyms and Hangul)
+// with the text at `pos`; a space matches one or more spaces. Returns the end
+// or 0.
+size_t Compare(std::string_view text, size_t pos, std::string_view pattern, bool fold) {
+  size_t t = pos;
+  for (char c : pattern) {
+    if (c == ' ') {
+      if (t >= text.size() || text[t] != ' ') return 0;
+      while (t < text.size() && text[t] == ' ') ++t;
+      continue;
+    }
+    if (t >= text.size()) return 0;
+    if (fold ? Lower(text[t]) != c : text[t] != c) return 0;
+    ++t;
+  }
+  return t;
+}
+
+bool IsAcronym(std::string_view s) {
+  return !s.empty() && IsUpperAscii(s[0]) && s.size() <= 3 &&
+         std::all_of(s.begin(), s.end(), IsUpperAscii);
+}
+
+struct Lexicon {
+  // Titles grouped by first byte (ASCII folded), longest first.
+  std::array<std::vector<TitleDef>, 256> by_first;
+  Lexicon() {
+    for (const TitleDef& def : kTitles) {
+      by_first[static_cast<uint8_t>(Lower(def.text[0]))].push_back(def);
+      // "co-CEO" starts with a lower-case letter but folds like the rest.
+    }
+    for (auto& list : by_first) {
+      std::sort(list.begin(), list.end(), [](const TitleDef& a, const TitleDef& b) {
+        return a.text.size() > b.text.size();
+      });
+    }
+  }
+};
+
+const Lexicon& GetLexicon() {
+  static const Lexicon* lexicon = new Lexicon();  // never destroyed: used from any thread
+  return *lexicon;
+}
+
+// True when the word that ends at `end` may end there: English titles must
+// not run into a letter ("CEOs", "presidential"); a Hangul run after any title
+// must be a particle only (회장은, CEO가; not 회장단).
+bool EndsWord(std::string_view text, size_t end, bool korean) {
+  if (end >= text.size()) return true;
+  if (!korean) {
+    const auto c = static_cast<uint8_t>(text[end]);
+    if (c < 0x80) return !IsAsciiAlnum(static_cast<char>(c));
+    if (c >= 0xC3 && c <= 0xC5) return false;
+    // A Latin title may carry a Korean particle (CEO가, CEO는).
+  }
+  if (!HangulAt(text, end)) return true;
+  size_t run_end = end;
+  while (run_end < text.size() && HangulAt(text, run_end)) run_end += 3;
+  return text::IsKoreanParticle(text.substr(end, run_end - end));
+}
+
+}  // namespace
+
+TitleHit LookupTitle(std::string_view text, size_t pos) {
+  TitleHit hit;
+  if (pos >= text.size()) return hit;
+  const char first = text[pos];
+  const auto& list = GetLexicon().by_first[static_cast<uint8_t>(Lower(first))];
+  if (list.empty()) return hit;
+  const bool hangul = HangulAt(text, pos);
+  if (hangul ? HangulBefore(text, pos) : LetterBefore(text, pos)) return hit;
+  for (const TitleDef& def : list) {
+    const bool korean = static_cast<uint8_t>(def.text[0]) >= 0x80;
+    const bool exact = korean || IsAcronym(def.text) || def.text.find("CEO") != def.text.npos;
+    const size_t end = Compare(text, pos, def.text, !exact);
+    if (end == 0 || !EndsWord(text, end, korean)) continue;
+    hit.length = end - pos;
+    hit.weak = def.weak;
+    hit.korean = korean;
+    hit.capitalized = !korean && IsUpperAscii(first);
+    return hit;
+  }
+  return hit;
+}
+
+size_t MatchTitleModifier(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return 0;
+  const bool hangul = HangulAt(text, pos);
+  if (hangul ? HangulBefore(text, pos) : LetterBefore(text, pos)) return 0;
+  for (std::string_view m : kModifiers) {
+    const bool korean = static_cast<uint8_t>(m[0]) >= 0x80;
+    const size_t end = Compare(text, pos, m, !korean);
+    if (end == 0) continue;
+    if (m.back() == '-') return end - pos;  // "then-CEO"
+    if (korean ? !HangulAt(text, end) : EndsWord(text, end, false)) return end - pos;
+  }
+  return 0;
+}
+
+bool IsKoreanSurname(std::string_view word) {
+  return std::find(std::begin(kSurnames), std::end(kSurnames), word) != std::end(kSurnames);
+}
+
+size_t MatchTitle(std::string_view text, size_t pos) {
+  const TitleHit hit = LookupTitle(text, pos);
+  if (hit.length == 0) return 0;
+  if (hit.weak && !hit.capitalized) return 0;
+  return hit.length;
+}
+
+}  // namespace tg::extract
