@@ -12,5 +12,6 @@ void AddDocsCommand(CLI::App& app, RunState* state);
 void AddShowCommand(CLI::App& app, RunState* state);
 void AddSearchCommand(CLI::App& app, RunState* state);
 void AddNerCommand(CLI::App& app, RunState* state);
+void AddEntitiesCommand(CLI::App& app, RunState* state);
 
 }  // namespace tg::cli

@@ -1,5 +1,7 @@
 #include "pipeline/ingest.h"
 
+#include "pipeline/walk.h"
+
 #include <chrono>
 #include <utility>
 
@@ -149,11 +151,7 @@ Result<int64_t> IngestPipeline::Add(const RawDocument& raw) {
 Result<IngestSummary> IngestPipeline::Run(const std::vector<std::string>& paths) {
   const Clock::time_point start = Clock::now();
   Clock::time_point last_progress = start;
-  ingest::InputList inputs = ingest::ExpandInputs(paths);
-  for (const auto& [path, status] : inputs.errors) Reject(path, status);
-
   IngestProgress progress;
-  progress.inputs_total = inputs.files.size();
   auto report = [&](bool force) {
     if (!options_.on_progress) return;
     const Clock::time_point now = Clock::now();
@@ -167,37 +165,22 @@ Result<IngestSummary> IngestPipeline::Run(const std::vector<std::string>& paths)
     options_.on_progress(progress);
   };
 
-  for (const std::string& path : inputs.files) {
-    progress.current = path;
-    Result<std::unique_ptr<ingest::DocumentStream>> stream = ingest::OpenInput(path, options_.read);
-    if (!stream.has_value()) {
-      Reject(path, stream.error());
-      ++progress.inputs_done;
-      continue;
-    }
-    while (true) {
-      Result<std::optional<RawDocument>> next = [&] {
-        StageTimer timer(&summary_.read_seconds);
-        return (*stream)->Next();
-      }();
-      if (!next.has_value()) {
-        // A record or the rest of the input could not be read; the stream
-        // says whether more follows by returning more records or the end.
-        Reject(path, next.error());
-        continue;
-      }
-      if (!next->has_value()) break;
-      Result<int64_t> added = Add(**next);
-      if (!added.has_value()) {
-        // Only the store fails here, and the batch cannot go on without it;
-        // keep what was stored so far.
-        (void)store_->Flush();
-        return added.error().WithPrefix(path);
-      }
-      report(false);
-    }
-    ++progress.inputs_done;
+  WalkCallbacks callbacks;
+  callbacks.read_seconds = &summary_.read_seconds;
+  callbacks.on_reject = [&](const std::string& input, const Status& why) { Reject(input, why); };
+  callbacks.on_document = [&](const RawDocument& raw) { return Add(raw).status(); };
+  callbacks.on_progress = [&](size_t done, size_t total, const std::string& current) {
+    progress.inputs_done = done;
+    progress.inputs_total = total;
+    progress.current = current;
     report(false);
+  };
+  Status walked = WalkInputs(paths, options_.read, callbacks);
+  if (!walked.ok()) {
+    // Only the store fails a document, and the batch cannot go on without
+    // it; keep what was stored so far.
+    (void)store_->Flush();
+    return walked;
   }
   {
     StageTimer timer(&summary_.store_seconds);

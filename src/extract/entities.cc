@@ -1,0 +1,169 @@
+#include "extract/entities.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "extract/coref.h"
+#include "extract/patterns.h"
+
+namespace tg::extract {
+namespace {
+
+// Priority when two sources claim overlapping spans: the knowledge base knows
+// the name, a pattern saw its role, the tagger guessed.
+int Priority(const Mention& m) {
+  if (m.sources & kFromKb) return 3;
+  if (m.sources & kFromPattern) return 2;
+  return 1;
+}
+
+// Keeps a non-overlapping set, higher priority first, then longer spans.
+// Identical spans merge their sources.
+std::vector<Mention> Resolve(std::vector<Mention> candidates) {
+  std::sort(candidates.begin(), candidates.end(), [](const Mention& a, const Mention& b) {
+    if (Priority(a) != Priority(b)) return Priority(a) > Priority(b);
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    return a.begin < b.begin;
+  });
+  std::vector<Mention> kept;
+  for (Mention& m : candidates) {
+    bool clash = false;
+    for (Mention& k : kept) {
+      if (m.begin < k.end && k.begin < m.end) {
+        if (m.begin == k.begin && m.end == k.end && m.type == k.type) k.sources |= m.sources;
+        clash = true;
+        break;
+      }
+    }
+    if (!clash) kept.push_back(std::move(m));
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  return kept;
+}
+
+std::string ModelPath(const std::string& models_dir, const char* lang) {
+  return (std::filesystem::path(models_dir) / (std::string("ner-") + lang + ".bin")).string();
+}
+
+}  // namespace
+
+CivilDate ParseCivilDate(std::string_view iso) {
+  CivilDate d;
+  auto number = [&](size_t pos, size_t len) {
+    int v = 0;
+    if (iso.size() < pos + len) return -1;
+    for (size_t i = pos; i < pos + len; ++i) {
+      if (iso[i] < '0' || iso[i] > '9') return -1;
+      v = v * 10 + (iso[i] - '0');
+    }
+    return v;
+  };
+  const int year = number(0, 4);
+  if (year <= 0) return d;
+  d.year = year;
+  if (iso.size() >= 7 && iso[4] == '-') {
+    const int month = number(5, 2);
+    if (month >= 1 && month <= 12) d.month = month;
+  }
+  if (d.month != 0 && iso.size() >= 10 && iso[7] == '-') {
+    const int day = number(8, 2);
+    if (day >= 1 && day <= 31) d.day = day;
+  }
+  return d;
+}
+
+Result<std::unique_ptr<EntityExtractor>> EntityExtractor::Create(const ExtractorOptions& options) {
+  std::unique_ptr<EntityExtractor> extractor(new EntityExtractor());
+  const std::string kb_dir = options.data_dir.empty()
+                                 ? KnowledgeBase::DefaultDir()
+                                 : (std::filesystem::path(options.data_dir) / "kb").string();
+  TG_ASSIGN_OR_RETURN(extractor->kb_, KnowledgeBase::Load(kb_dir));
+  const std::string models_dir = options.data_dir.empty()
+                                     ? Tagger::DefaultDir()
+                                     : (std::filesystem::path(options.data_dir) / "models").string();
+  for (const char* lang : {"en", "ko"}) {
+    Result<std::unique_ptr<const Tagger>> tagger = Tagger::Load(ModelPath(models_dir, lang));
+    if (!tagger.has_value()) {
+      if (options.require_models) return tagger.error();
+      continue;
+    }
+    (std::string_view(lang) == "en" ? extractor->tagger_en_ : extractor->tagger_ko_) =
+        std::move(tagger).value();
+  }
+  return extractor;
+}
+
+DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_view lang,
+                                          const CivilDate& published) const {
+  DocumentEntities doc;
+  doc.analysis = text::Analyze(text);
+
+  std::vector<Mention> candidates;
+  for (const KbMatch& match : kb_->Match(text, doc.analysis)) {
+    Mention m;
+    m.begin = match.begin;
+    m.end = match.end;
+    m.type = match.entry->type;
+    m.sources = kFromKb;
+    m.score = 1.0f;
+    m.kb_id = match.entry->id;
+    candidates.push_back(std::move(m));
+  }
+  const Tagger* tagger = lang == "ko" ? tagger_ko_.get() : tagger_en_.get();
+  if (tagger != nullptr) {
+    for (Mention& m : tagger->Tag(text, doc.analysis, kb_.get())) candidates.push_back(std::move(m));
+  }
+  std::vector<Mention> mentions = Resolve(candidates);
+
+  // Role patterns may name people the tagger missed and tie them to titles
+  // and organisations.
+  const std::vector<RoleMatch> roles = FindRolePatterns(text, doc.analysis, mentions);
+  bool added = false;
+  for (const RoleMatch& r : roles) {
+    if (!r.person.empty()) {
+      // Full names, and the surname of a short form ("Chairman Park"), which
+      // the coreference step resolves.
+      Mention m;
+      m.begin = r.person.begin;
+      m.end = r.person.end;
+      m.type = EntityType::kPerson;
+      m.sources = kFromPattern;
+      m.score = r.form == RoleForm::kFull ? 0.9f : 0.7f;
+      candidates.push_back(std::move(m));
+      added = true;
+    }
+    if (!r.org.empty()) {
+      Mention m;
+      m.begin = r.org.begin;
+      m.end = r.org.end;
+      m.type = EntityType::kOrg;
+      m.sources = kFromPattern;
+      m.score = 0.7f;
+      candidates.push_back(std::move(m));
+      added = true;
+    }
+  }
+  if (added) mentions = Resolve(std::move(candidates));
+
+  doc.entities = ResolveEntities(text, doc.analysis, mentions, roles, kb_.get());
+
+  doc.times = FindTimeExpressions(text, published);
+  for (const TimeExpression& t : doc.times) {
+    DocEntity e;
+    e.type = EntityType::kDate;
+    e.name = std::string(text.substr(t.begin, t.end - t.begin));
+    Mention m;
+    m.begin = t.begin;
+    m.end = t.end;
+    m.type = EntityType::kDate;
+    m.sources = kFromPattern;
+    m.score = t.approximate ? 0.6f : 0.9f;
+    m.normalized = t.Iso();
+    e.mentions.push_back(std::move(m));
+    doc.entities.push_back(std::move(e));
+  }
+  return doc;
+}
+
+}  // namespace tg::extract

@@ -1,0 +1,337 @@
+#include "extract/ner_features.h"
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cstring>
+
+#include "core/hash.h"
+#include "core/utf8.h"
+#include "extract/ner_labels.h"
+#include "extract/patterns.h"
+
+namespace tg::extract {
+namespace {
+
+// Template ids: each feature id mixes its template with a 64-bit value, so
+// two templates never share an id except by hash collision.
+enum Template : uint32_t {
+  kBias = 1,
+  kForm,
+  kLower,
+  kLowerPrev,
+  kLowerNext,
+  kLowerPrev2,
+  kLowerNext2,
+  kBigramPrev,
+  kBigramNext,
+  kPrefix1,
+  kPrefix2,
+  kPrefix3,
+  kSuffix1,
+  kSuffix2,
+  kSuffix3,
+  kSuffix4,
+  kShape,
+  kShapePrev,
+  kShapeNext,
+  kShapePrevCur,
+  kShapeCurNext,
+  kKindScript,
+  kSyllables,
+  kFirstSyllableCount,
+  kSurnameKo,
+  kNextParticle,
+  kFormNextParticle,
+  kSpacing,
+  kTitleHere,
+  kTitlePrev,
+  kTitleNext,
+  kTitleNext2,
+  kGazHere,
+  kGazPrev,
+  kGazNext,
+  kKbHere,
+  kKbPrev,
+  kKbNext,
+  kSentenceStartShape,
+  kLowerPrevShape,
+  kSuffix2Next,
+  kPrevSuffix2,
+  kParentLower,
+  kParentPiece,
+  kParentFirst,
+  kCapitalCommon,
+};
+
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+inline uint32_t Fid(uint32_t tmpl, uint64_t value) {
+  return static_cast<uint32_t>(Mix(value + 0x9E3779B97F4A7C15ULL * tmpl));
+}
+
+inline uint64_t Pair(uint64_t a, uint64_t b) { return Mix(a ^ ((b << 23) | (b >> 41))) ^ b; }
+
+// Byte length of the UTF-8 sequence led by `c`.
+inline size_t LeadLength(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c < 0xE0) return 2;
+  if (c < 0xF0) return 3;
+  return 4;
+}
+
+constexpr uint64_t kBos = 0x1234567887654321ULL;
+constexpr uint64_t kEos = 0x8765432112345678ULL;
+constexpr size_t kMaxAffix = 4;
+
+struct TokInfo {
+  uint64_t form = 0;
+  uint64_t lower = 0;
+  uint64_t shape = 0;
+  uint64_t prefix[3] = {0, 0, 0};
+  uint64_t suffix[kMaxAffix] = {0, 0, 0, 0};
+  uint32_t code_points = 0;
+  bool hangul = false;
+  bool particle = false;
+};
+
+void Describe(std::string_view word, const text::Token& token, TokInfo* info) {
+  char lower_buf[64];
+  char shape_buf[24];
+  size_t shape_len = 0;
+  char last_shape = 0;
+  int run = 0;
+  std::string lower_long;
+  const bool long_word = word.size() > sizeof(lower_buf);
+  if (long_word) lower_long.assign(word);
+  // Code point starts for prefixes and suffixes.
+  uint32_t starts[kMaxAffix + 1];
+  uint32_t ends_ring[kMaxAffix];  // starts of the last kMaxAffix code points
+  uint32_t cps = 0;
+  size_t pos = 0;
+  while (pos < word.size()) {
+    const unsigned char c = static_cast<unsigned char>(word[pos]);
+    size_t len = std::min(LeadLength(c), word.size() - pos);
+    if (cps <= kMaxAffix) starts[cps] = pos;
+    ends_ring[cps % kMaxAffix] = pos;
+    char cls;
+    if (c < 0x80) {
+      const char lc = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
+      if (long_word) lower_long[pos] = lc;
+      else lower_buf[pos] = lc;
+      if (c >= 'A' && c <= 'Z') cls = 'X';
+      else if (c >= 'a' && c <= 'z') cls = 'x';
+      else if (c >= '0' && c <= '9') cls = 'd';
+      else cls = static_cast<char>(c);
+    } else {
+      if (!long_word) std::memcpy(lower_buf + pos, word.data() + pos, len);
+      size_t p = pos;
+      const char32_t cp = NextCodePoint(word, &p);
+      if (cp >= 0xAC00 && cp <= 0xD7A3) cls = 'K';
+      else if (cp >= 0x4E00 && cp <= 0x9FFF) cls = 'H';
+      else cls = 'o';
+    }
+    if (cls == last_shape) {
+      ++run;
+    } else {
+      run = 1;
+      last_shape = cls;
+    }
+    if (run <= 2 && shape_len < sizeof(shape_buf)) shape_buf[shape_len++] = cls;
+    pos += len;
+    ++cps;
+  }
+  const std::string_view lower =
+      long_word ? std::string_view(lower_long) : std::string_view(lower_buf, word.size());
+  info->form = Hash64(word);
+  info->lower = Hash64(lower);
+  info->shape = Hash64(std::string_view(shape_buf, shape_len));
+  info->code_points = cps;
+  for (uint32_t k = 0; k < 3; ++k) {
+    info->prefix[k] = (k + 1 < cps) ? Hash64(lower.substr(0, starts[k + 1])) : 0;
+  }
+  for (uint32_t k = 0; k < kMaxAffix; ++k) {
+    if (k + 1 > cps) {
+      info->suffix[k] = 0;
+      continue;
+    }
+    const uint32_t start = ends_ring[(cps - 1 - k) % kMaxAffix];
+    info->suffix[k] = (k + 1 < cps) ? Hash64(lower.substr(start)) : 0;
+  }
+  info->hangul = token.script == text::Script::kHangul;
+  info->particle = token.kind == text::TokenKind::kParticle;
+}
+
+}  // namespace
+
+void AnnotateTokens(std::string_view text, const text::Analysis& analysis,
+                    const NerGazetteer* gazetteer, const KnowledgeBase* kb,
+                    TokenAnnotations* ann) {
+  const std::vector<text::Token>& tokens = analysis.tokens;
+  const size_t n = tokens.size();
+  if (gazetteer != nullptr) {
+    gazetteer->MatchTokens(text, analysis, &ann->gaz_bits);
+  } else {
+    ann->gaz_bits.assign(n, 0);
+  }
+  ann->kb_bits.assign(n, 0);
+  if (kb != nullptr) {
+    size_t t = 0;
+    for (const KbMatch& m : kb->Match(text, analysis)) {
+      if (m.entry == nullptr || !IsNerType(m.entry->type)) continue;
+      while (t < n && tokens[t].begin < m.begin) ++t;
+      size_t e = t;
+      while (e < n && tokens[e].end <= m.end) ++e;
+      if (e == t) continue;
+      const int type = static_cast<int>(m.entry->type);
+      if (e - t == 1) {
+        ann->kb_bits[t] |= 1u << (4 * type + 3);
+        continue;
+      }
+      ann->kb_bits[t] |= 1u << (4 * type);
+      for (size_t k = t + 1; k + 1 < e; ++k) ann->kb_bits[k] |= 1u << (4 * type + 1);
+      ann->kb_bits[e - 1] |= 1u << (4 * type + 2);
+    }
+  }
+  ann->title.assign(n, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (tokens[i].kind != text::TokenKind::kWord || ann->title[i] != 0) continue;
+    const size_t len = MatchTitle(text, tokens[i].begin);
+    if (len == 0) continue;
+    // 1 on the first token of the title, 2 on the rest ("Executive Chairman").
+    ann->title[i] = 1;
+    for (size_t k = i + 1; k < n && tokens[k].end <= tokens[i].begin + len; ++k) ann->title[k] = 2;
+  }
+}
+
+void ExtractFeatures(std::string_view text, const text::Analysis& original,
+                     const TaggerTokens& refined, uint32_t first, uint32_t last,
+                     const TokenAnnotations& ann, const NerGazetteer* gazetteer, FeatureSeq* out) {
+  const std::vector<text::Token>& tokens = refined.analysis.tokens;
+  const uint32_t n = last - first;
+  // Token descriptions with two sentinels on each side.
+  thread_local std::vector<TokInfo> infos;
+  infos.assign(n + 4, TokInfo());
+  for (int k : {0, 1}) {
+    infos[k].form = infos[k].lower = infos[k].shape = kBos + k;
+    infos[n + 2 + k].form = infos[n + 2 + k].lower = infos[n + 2 + k].shape = kEos + k;
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    const text::Token& tok = tokens[first + i];
+    Describe(tok.In(text), tok, &infos[i + 2]);
+  }
+  if (out->offsets.empty()) out->offsets.push_back(out->ids.size());
+  std::vector<uint32_t>& ids = out->ids;
+  auto bits_features = [&](uint32_t tmpl, uint32_t bits) {
+    while (bits != 0) {
+      const int b = __builtin_ctz(bits);
+      ids.push_back(Fid(tmpl, static_cast<uint64_t>(b)));
+      bits &= bits - 1;
+    }
+  };
+  TokInfo parent_info;
+  uint32_t described_parent = UINT32_MAX;
+  for (uint32_t i = 0; i < n; ++i) {
+    const uint32_t t = first + i;
+    const text::Token& tok = tokens[t];
+    const uint32_t pt = refined.parent[t];
+    const text::Token& ptok = original.tokens[pt];
+    const uint8_t piece = refined.piece[t];
+    const TokInfo& cur = infos[i + 2];
+    const TokInfo& prev = infos[i + 1];
+    const TokInfo& prev2 = infos[i];
+    const TokInfo& next = infos[i + 3];
+    const TokInfo& next2 = infos[i + 4];
+    const TokInfo* word = &cur;
+    if (piece != 0) {
+      if (described_parent != pt) {
+        Describe(ptok.In(text), ptok, &parent_info);
+        described_parent = pt;
+      }
+      word = &parent_info;
+      ids.push_back(Fid(kParentLower, Pair(parent_info.lower, piece)));
+      ids.push_back(Fid(kParentPiece, piece * 8 + std::min<uint32_t>(parent_info.code_points, 6)));
+      if (parent_info.prefix[0] != 0) {
+        ids.push_back(Fid(kParentFirst, Pair(parent_info.prefix[0], piece)));
+      }
+    }
+    ids.push_back(Fid(kBias, 0));
+    ids.push_back(Fid(kForm, cur.form));
+    ids.push_back(Fid(kLower, cur.lower));
+    ids.push_back(Fid(kLowerPrev, prev.lower));
+    ids.push_back(Fid(kLowerNext, next.lower));
+    ids.push_back(Fid(kLowerPrev2, prev2.lower));
+    ids.push_back(Fid(kLowerNext2, next2.lower));
+    ids.push_back(Fid(kBigramPrev, Pair(prev.lower, cur.lower)));
+    ids.push_back(Fid(kBigramNext, Pair(cur.lower, next.lower)));
+    for (int k = 0; k < 3; ++k) {
+      if (cur.prefix[k] != 0) ids.push_back(Fid(kPrefix1 + k, cur.prefix[k]));
+    }
+    for (int k = 0; k < 4; ++k) {
+      if (cur.suffix[k] != 0) ids.push_back(Fid(kSuffix1 + k, cur.suffix[k]));
+    }
+    ids.push_back(Fid(kShape, cur.shape));
+    ids.push_back(Fid(kShapePrev, prev.shape));
+    ids.push_back(Fid(kShapeNext, next.shape));
+    ids.push_back(Fid(kShapePrevCur, Pair(prev.shape, cur.shape)));
+    ids.push_back(Fid(kShapeCurNext, Pair(cur.shape, next.shape)));
+    ids.push_back(Fid(kLowerPrevShape, Pair(prev.lower, cur.shape)));
+    if (next.suffix[1] != 0) ids.push_back(Fid(kSuffix2Next, next.suffix[1]));
+    if (prev.suffix[1] != 0) ids.push_back(Fid(kPrevSuffix2, prev.suffix[1]));
+    ids.push_back(Fid(kKindScript, static_cast<uint64_t>(tok.kind) * 16 +
+                                       static_cast<uint64_t>(tok.script)));
+    if (i == 0) ids.push_back(Fid(kSentenceStartShape, cur.shape));
+    if (gazetteer != nullptr && tok.script == text::Script::kLatin) {
+      const char c0 = text[tok.begin];
+      if (c0 >= 'A' && c0 <= 'Z') {
+        const bool common = gazetteer->IsCommonWord(cur.lower);
+        ids.push_back(Fid(kCapitalCommon, (common ? 2 : 0) + (i == 0 ? 1 : 0)));
+        ids.push_back(Fid(kCapitalCommon, Pair(prev.lower, common ? 2 : 0)));
+      }
+    }
+    // Spacing: is the token glued to the one before, and to the one after?
+    const bool next_space = (t + 1 < tokens.size()) ? tokens[t + 1].space_before : true;
+    ids.push_back(Fid(kSpacing, (tok.space_before ? 2 : 0) + (next_space ? 1 : 0)));
+    if (cur.hangul) {
+      const uint64_t count = std::min<uint32_t>(cur.code_points, 6);
+      ids.push_back(Fid(kSyllables, count));
+      if (cur.suffix[0] == 0 && cur.code_points >= 1) {
+        // One-syllable word: its form is its first syllable.
+        ids.push_back(Fid(kFirstSyllableCount, Pair(cur.lower, count)));
+      } else if (cur.prefix[0] != 0) {
+        ids.push_back(Fid(kFirstSyllableCount, Pair(cur.prefix[0], count)));
+      }
+      if (gazetteer != nullptr && piece != 2) {
+        const int surname = gazetteer->KoreanSurnameLength(ptok.In(text));
+        const uint64_t word_count = std::min<uint32_t>(word->code_points, 6);
+        if (surname > 0) ids.push_back(Fid(kSurnameKo, surname * 8 + word_count));
+      }
+    }
+    if (next.particle) {
+      ids.push_back(Fid(kNextParticle, next.lower));
+      ids.push_back(Fid(kFormNextParticle, Pair(cur.lower, 1)));
+    }
+    const uint32_t pprev = i > 0 ? refined.parent[t - 1] : UINT32_MAX;
+    const uint32_t pnext = i + 1 < n ? refined.parent[t + 1] : UINT32_MAX;
+    if (ann.title[pt]) ids.push_back(Fid(kTitleHere, ann.title[pt]));
+    if (pprev != UINT32_MAX && pprev != pt && ann.title[pprev]) ids.push_back(Fid(kTitlePrev, 1));
+    if (pnext != UINT32_MAX && pnext != pt && ann.title[pnext]) ids.push_back(Fid(kTitleNext, 1));
+    if (pt + 2 < original.tokens.size() && ann.title[pt + 2]) ids.push_back(Fid(kTitleNext2, 1));
+    bits_features(kGazHere, ann.gaz_bits[pt] * 1u);
+    if (pprev != UINT32_MAX && pprev != pt) bits_features(kGazPrev, ann.gaz_bits[pprev]);
+    if (pnext != UINT32_MAX && pnext != pt) bits_features(kGazNext, ann.gaz_bits[pnext]);
+    bits_features(kKbHere, ann.kb_bits[pt]);
+    if (pprev != UINT32_MAX && pprev != pt) bits_features(kKbPrev, ann.kb_bits[pprev]);
+    if (pnext != UINT32_MAX && pnext != pt) bits_features(kKbNext, ann.kb_bits[pnext]);
+    out->offsets.push_back(ids.size());
+  }
+}
+
+}  // namespace tg::extract

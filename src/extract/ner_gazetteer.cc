@@ -1,0 +1,124 @@
+#include "extract/ner_gazetteer.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/hash.h"
+
+namespace tg::extract {
+
+uint64_t NerGazetteer::ChainHash(uint64_t prev, std::string_view form) {
+  return Hash64(form, prev);
+}
+
+void NerGazetteer::Add(std::string_view phrase, GazCategory category) {
+  const text::Analysis a = text::Analyze(phrase);
+  if (a.tokens.empty() || a.tokens.size() > kMaxTokens) return;
+  uint64_t h = kChainSeed;
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    h = ChainHash(h, a.tokens[i].In(phrase));
+    if (i + 1 < a.tokens.size()) prefixes_[h] = 1;
+  }
+  phrases_[h] |= static_cast<uint8_t>(1u << static_cast<uint8_t>(category));
+}
+
+void NerGazetteer::AddKoreanSurname(std::string_view surname) { surnames_[Hash64(surname)] = 1; }
+
+void NerGazetteer::AddCommonWord(std::string_view lower) { common_[Hash64(lower)] = 1; }
+
+int NerGazetteer::KoreanSurnameLength(std::string_view word) const {
+  if (surnames_.empty() || word.size() < 6) return 0;  // a surname plus at least one syllable
+  // Two-syllable surnames (남궁, 제갈) first; Hangul syllables are 3 bytes.
+  if (word.size() >= 9 && surnames_.count(Hash64(word.substr(0, 6)))) return 2;
+  return surnames_.count(Hash64(word.substr(0, 3))) ? 1 : 0;
+}
+
+void NerGazetteer::MatchTokens(std::string_view text, const text::Analysis& analysis,
+                               std::vector<uint32_t>* bits) const {
+  const std::vector<text::Token>& tokens = analysis.tokens;
+  bits->assign(tokens.size(), 0);
+  if (phrases_.empty()) return;
+  // Per category, the end of the last match, so matches do not overlap.
+  size_t covered_until[kNumGazCategories] = {0, 0, 0, 0, 0};
+  for (const text::Sentence& s : analysis.sentences) {
+    for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+      if (tokens[i].kind == text::TokenKind::kPunct) continue;
+      uint64_t h = kChainSeed;
+      uint8_t best_len[kNumGazCategories] = {0, 0, 0, 0, 0};
+      for (uint32_t j = i; j < s.last_token && j < i + kMaxTokens; ++j) {
+        h = ChainHash(h, tokens[j].In(text));
+        auto it = phrases_.find(h);
+        if (it != phrases_.end()) {
+          for (int c = 0; c < kNumGazCategories; ++c) {
+            if (it->second & (1u << c)) best_len[c] = static_cast<uint8_t>(j - i + 1);
+          }
+        }
+        if (!prefixes_.count(h)) break;
+      }
+      for (int c = 0; c < kNumGazCategories; ++c) {
+        const uint32_t len = best_len[c];
+        if (len == 0 || i < covered_until[c]) continue;
+        covered_until[c] = i + len;
+        if (len == 1) {
+          (*bits)[i] |= 1u << (4 * c + 3);
+          continue;
+        }
+        (*bits)[i] |= 1u << (4 * c);
+        for (uint32_t k = i + 1; k + 1 < i + len; ++k) (*bits)[k] |= 1u << (4 * c + 1);
+        (*bits)[i + len - 1] |= 1u << (4 * c + 2);
+      }
+    }
+  }
+}
+
+namespace {
+
+void PutU64(uint64_t v, std::string* out) { out->append(reinterpret_cast<const char*>(&v), 8); }
+bool GetU64(std::string_view data, size_t* pos, uint64_t* v) {
+  if (*pos + 8 > data.size()) return false;
+  std::memcpy(v, data.data() + *pos, 8);
+  *pos += 8;
+  return true;
+}
+
+void PutMap(const std::unordered_map<uint64_t, uint8_t>& map, std::string* out) {
+  std::vector<std::pair<uint64_t, uint8_t>> sorted(map.begin(), map.end());
+  std::sort(sorted.begin(), sorted.end());
+  PutU64(sorted.size(), out);
+  for (const auto& [key, value] : sorted) {
+    PutU64(key, out);
+    out->push_back(static_cast<char>(value));
+  }
+}
+
+bool GetMap(std::string_view data, size_t* pos, std::unordered_map<uint64_t, uint8_t>* map) {
+  uint64_t n = 0;
+  if (!GetU64(data, pos, &n) || n > (data.size() - *pos) / 9) return false;
+  map->reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t key = 0;
+    GetU64(data, pos, &key);
+    (*map)[key] = static_cast<uint8_t>(data[(*pos)++]);
+  }
+  return true;
+}
+
+}  // namespace
+
+void NerGazetteer::Serialize(std::string* out) const {
+  PutMap(phrases_, out);
+  PutMap(prefixes_, out);
+  PutMap(surnames_, out);
+  PutMap(common_, out);
+}
+
+Result<NerGazetteer> NerGazetteer::Deserialize(std::string_view data, size_t* pos) {
+  NerGazetteer g;
+  if (!GetMap(data, pos, &g.phrases_) || !GetMap(data, pos, &g.prefixes_) ||
+      !GetMap(data, pos, &g.surnames_) || !GetMap(data, pos, &g.common_)) {
+    return Status::Corrupt("gazetteer section truncated");
+  }
+  return g;
+}
+
+}  // namespace tg::extract

@@ -1,0 +1,71 @@
+#pragma once
+// Training and evaluation of the NER tagger on the data in ../shared/data.
+//   ko: KLUE-NER; sentences with index % 5 == 4 are the held-out test and are
+//       never trained on; index % 5 == 3 is the dev fold that picks the epoch
+//       count, after which the model is retrained on folds 0-3 for that many epochs.
+//   en: GUM train split; GUM dev split picks the epoch (the best epoch's averaged weights).
+// Evaluation is entity-level: a prediction counts only with the exact byte span and type.
+// Functions are not thread-safe with respect to the `log` callback they call.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "extract/kb.h"
+#include "extract/ner_data.h"
+#include "extract/tagger_model.h"
+
+namespace tg::extract {
+
+struct NerTrainOptions {
+  std::string lang;                         // "ko" or "en"
+  std::string data_dir = "../shared/data";  // holds klue-ner/, gum/
+  std::string lexicon_dir;                  // data/lexicon of the repository
+  const KnowledgeBase* kb = nullptr;        // optional gazetteer features
+  int max_epochs = 30;
+  int patience = 4;        // stop after this many epochs without a better dev F1
+  uint64_t seed = 20240611;  // shuffling
+  int min_feature_count = 2;  // features seen fewer times in training are dropped
+  float prune = 0.02f;     // drop feature rows whose largest |averaged weight| is below
+  std::function<void(const std::string&)> log;  // progress lines (optional)
+};
+
+// Entity-level counts per type (PERSON, ORG, PLACE) and micro totals.
+struct NerCounts {
+  std::array<size_t, 3> tp{}, fp{}, fn{};
+  void Add(const std::vector<NerSpan>& gold, const std::vector<NerSpan>& predicted);
+  // type < 0: micro over the three types.
+  double Precision(int type) const;
+  double Recall(int type) const;
+  double F1(int type) const;
+  size_t Gold(int type) const;
+};
+
+struct NerEvalResult {
+  NerCounts counts;
+  size_t sentences = 0;
+  size_t tokens = 0;
+  ProjectionStats projection;  // gold spans whose boundary falls inside one of our tokens
+  double seconds = 0;          // analysis + tagging time
+  double tag_seconds = 0;      // tagging alone (Tagger::Tag)
+};
+
+// Builds the gazetteer for `lang` from the lists under `lexicon_dir`
+// (ko-okt/, ko-surnames/, places-geonames-cldr/, en-names/). Missing lists are skipped.
+NerGazetteer BuildNerGazetteer(const std::string& lang, const std::string& lexicon_dir);
+
+// Trains a model. Fails when the data cannot be read.
+Result<NerModel> TrainNerModel(const NerTrainOptions& options);
+
+// Examples of an evaluation set: "klue-heldout", "klue-dev" (fold 3), "gum-test",
+// "gum-dev", "uner-pud". Fails with kInvalidArgument for an unknown name.
+Result<std::vector<NerExample>> LoadNerEvalSet(const std::string& data_dir,
+                                               const std::string& set);
+
+// Tags every example with `tagger` and scores it against the gold spans.
+NerEvalResult EvaluateTagger(const Tagger& tagger, const std::vector<NerExample>& examples,
+                             const KnowledgeBase* kb);
+
+}  // namespace tg::extract

@@ -1,0 +1,279 @@
+#include "extract/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "extract/ner_labels.h"
+
+namespace tg::extract {
+namespace {
+
+constexpr float kNegInf = -std::numeric_limits<float>::infinity();
+
+// BIO validity: I-X may follow only B-X or I-X; `prev` == num_labels is the start.
+inline bool Allowed(int prev, int cur, int num_labels) {
+  if (cur == kLabelO || cur % 2 == 1) return true;
+  if (prev == num_labels || prev == kLabelO) return false;
+  return (prev + 1) / 2 == (cur + 1) / 2;
+}
+
+inline uint32_t SlotOf(uint32_t id, uint32_t mask) { return (id * 0x9E3779B1u) & mask; }
+
+void PutRaw(const void* p, size_t n, std::string* out) {
+  out->append(static_cast<const char*>(p), n);
+}
+bool GetRaw(std::string_view data, size_t* pos, void* p, size_t n) {
+  if (n > data.size() - *pos) return false;
+  std::memcpy(p, data.data() + *pos, n);
+  *pos += n;
+  return true;
+}
+
+}  // namespace
+
+void ViterbiDecode(const float* emissions, const float* transitions, size_t n, int num_labels,
+                   uint8_t* labels, float* margins) {
+  if (n == 0) return;
+  const int L = num_labels;
+  thread_local std::vector<float> score;
+  thread_local std::vector<uint8_t> back;
+  score.assign(n * L, kNegInf);
+  back.assign(n * L, 0);
+  for (int y = 0; y < L; ++y) {
+    if (Allowed(L, y, L)) score[y] = emissions[y] + transitions[L * L + y];
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const float* prev = &score[(i - 1) * L];
+    float* cur = &score[i * L];
+    for (int y = 0; y < L; ++y) {
+      float best = kNegInf;
+      int arg = 0;
+      for (int p = 0; p < L; ++p) {
+        if (!Allowed(p, y, L)) continue;
+        const float s = prev[p] + transitions[p * L + y];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      cur[y] = best + emissions[i * L + y];
+      back[i * L + y] = static_cast<uint8_t>(arg);
+    }
+  }
+  int y = 0;
+  for (int k = 1; k < L; ++k) {
+    if (score[(n - 1) * L + k] > score[(n - 1) * L + y]) y = k;
+  }
+  for (size_t i = n; i-- > 0;) {
+    labels[i] = static_cast<uint8_t>(y);
+    y = back[i * L + y];
+  }
+  if (margins == nullptr) return;
+  // Max-marginals: the best path through (i, y) scores forward[i][y] +
+  // backward[i][y]; the margin is how far the best path beats the best path
+  // that gives token i any other label.
+  thread_local std::vector<float> backward;
+  backward.assign(n * L, 0.0f);
+  for (size_t i = n - 1; i-- > 0;) {
+    for (int p = 0; p < L; ++p) {
+      float best = kNegInf;
+      for (int y = 0; y < L; ++y) {
+        if (!Allowed(p, y, L)) continue;
+        best = std::max(best, transitions[p * L + y] + emissions[(i + 1) * L + y] +
+                                  backward[(i + 1) * L + y]);
+      }
+      backward[i * L + p] = best;
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const float chosen = score[i * L + labels[i]] + backward[i * L + labels[i]];
+    float other = kNegInf;
+    for (int k = 0; k < L; ++k) {
+      if (k != labels[i]) other = std::max(other, score[i * L + k] + backward[i * L + k]);
+    }
+    margins[i] = other == kNegInf ? 1e9f : chosen - other;
+  }
+}
+
+const float* LinearChainModel::Row(uint32_t id) const {
+  if (slots_.empty()) return nullptr;
+  uint32_t s = SlotOf(id, slot_mask_);
+  while (true) {
+    const uint32_t r = slots_[s];
+    if (r == 0) return nullptr;
+    if (keys_[r - 1] == id) return &weights_[static_cast<size_t>(r - 1) * num_labels_];
+    s = (s + 1) & slot_mask_;
+  }
+}
+
+void LinearChainModel::BuildIndex() {
+  size_t cap = 16;
+  while (cap < keys_.size() * 2) cap <<= 1;
+  slots_.assign(cap, 0);
+  slot_mask_ = static_cast<uint32_t>(cap - 1);
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    uint32_t s = SlotOf(keys_[r], slot_mask_);
+    while (slots_[s] != 0) s = (s + 1) & slot_mask_;
+    slots_[s] = static_cast<uint32_t>(r + 1);
+  }
+}
+
+void LinearChainModel::Decode(const FeatureSeq& seq, const uint8_t* forbidden, uint8_t* labels,
+                              float* margins) const {
+  const size_t n = seq.size();
+  if (n == 0) return;
+  const int L = num_labels_;
+  thread_local std::vector<float> em;
+  em.assign(n * L, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    float* e = &em[i * L];
+    for (uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k) {
+      const float* row = Row(seq.ids[k]);
+      if (row == nullptr) continue;
+      for (int y = 0; y < L; ++y) e[y] += row[y];
+    }
+    if (forbidden != nullptr && forbidden[i] != 0) {
+      for (int y = 1; y < L; ++y) {
+        if (forbidden[i] & (1u << y)) e[y] = kNegInf;
+      }
+    }
+  }
+  ViterbiDecode(em.data(), transitions_.data(), n, L, labels, margins);
+}
+
+void LinearChainModel::Serialize(std::string* out) const {
+  const uint32_t L = num_labels_;
+  const uint64_t n = keys_.size();
+  float max_abs = 0;
+  for (float w : weights_) max_abs = std::max(max_abs, std::fabs(w));
+  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  PutRaw(&L, 4, out);
+  PutRaw(&n, 8, out);
+  PutRaw(&scale, 4, out);
+  PutRaw(transitions_.data(), transitions_.size() * sizeof(float), out);
+  PutRaw(keys_.data(), n * 4, out);
+  std::vector<int16_t> q(weights_.size());
+  for (size_t i = 0; i < weights_.size(); ++i) {
+    q[i] = static_cast<int16_t>(std::lround(weights_[i] / scale));
+  }
+  PutRaw(q.data(), q.size() * 2, out);
+}
+
+Result<LinearChainModel> LinearChainModel::Deserialize(std::string_view data, size_t* pos) {
+  LinearChainModel m;
+  uint32_t L = 0;
+  uint64_t n = 0;
+  float scale = 0;
+  if (!GetRaw(data, pos, &L, 4) || !GetRaw(data, pos, &n, 8) || !GetRaw(data, pos, &scale, 4)) {
+    return Status::Corrupt("model weights header truncated");
+  }
+  if (L == 0 || L > 64 || !(scale > 0) || n > (data.size() - *pos) / (4 + 2 * L)) {
+    return Status::Corrupt("model weights header invalid");
+  }
+  m.num_labels_ = static_cast<int>(L);
+  m.transitions_.resize((L + 1) * L);
+  m.keys_.resize(n);
+  std::vector<int16_t> q(n * L);
+  if (!GetRaw(data, pos, m.transitions_.data(), m.transitions_.size() * sizeof(float)) ||
+      !GetRaw(data, pos, m.keys_.data(), n * 4) || !GetRaw(data, pos, q.data(), q.size() * 2)) {
+    return Status::Corrupt("model weights truncated");
+  }
+  m.weights_.resize(q.size());
+  for (size_t i = 0; i < q.size(); ++i) m.weights_[i] = q[i] * scale;
+  m.BuildIndex();
+  return m;
+}
+
+PerceptronTrainer::PerceptronTrainer(int num_labels) : num_labels_(num_labels) {
+  const size_t t = static_cast<size_t>(num_labels + 1) * num_labels;
+  tw_.assign(t, 0);
+  tacc_.assign(t, 0);
+  tstamp_.assign(t, 1);
+}
+
+uint32_t PerceptronTrainer::RowFor(uint32_t id) {
+  auto [it, inserted] = index_.try_emplace(id, static_cast<uint32_t>(keys_.size()));
+  if (inserted) {
+    keys_.push_back(id);
+    w_.resize(w_.size() + num_labels_, 0);
+    acc_.resize(acc_.size() + num_labels_, 0);
+    stamp_.resize(stamp_.size() + num_labels_, static_cast<uint32_t>(clock_));
+  }
+  return it->second;
+}
+
+void PerceptronTrainer::Update(float* w, double* acc, uint32_t* stamp, float delta) {
+  // Lazy averaging: `acc` holds the sum of this weight over steps [1, stamp).
+  *acc += static_cast<double>(*w) * static_cast<double>(clock_ - *stamp);
+  *stamp = static_cast<uint32_t>(clock_);
+  *w += delta;
+}
+
+size_t PerceptronTrainer::Step(const FeatureSeq& seq, const uint8_t* gold) {
+  const size_t n = seq.size();
+  const int L = num_labels_;
+  if (n == 0) return 0;
+  emissions_.assign(n * L, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    float* e = &emissions_[i * L];
+    for (uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k) {
+      auto it = index_.find(seq.ids[k]);
+      if (it == index_.end()) continue;
+      const float* row = &w_[static_cast<size_t>(it->second) * L];
+      for (int y = 0; y < L; ++y) e[y] += row[y];
+    }
+  }
+  predicted_.assign(n, 0);
+  ViterbiDecode(emissions_.data(), tw_.data(), n, L, predicted_.data(), nullptr);
+  size_t wrong = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t g = gold[i], p = predicted_[i];
+    const int gp = i == 0 ? L : gold[i - 1];
+    const int pp = i == 0 ? L : predicted_[i - 1];
+    if (g != p) {
+      ++wrong;
+      for (uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k) {
+        const size_t row = static_cast<size_t>(RowFor(seq.ids[k])) * L;
+        Update(&w_[row + g], &acc_[row + g], &stamp_[row + g], 1.0f);
+        Update(&w_[row + p], &acc_[row + p], &stamp_[row + p], -1.0f);
+      }
+    }
+    if (g != p || gp != pp) {
+      const size_t tg = static_cast<size_t>(gp) * L + g, tp = static_cast<size_t>(pp) * L + p;
+      Update(&tw_[tg], &tacc_[tg], &tstamp_[tg], 1.0f);
+      Update(&tw_[tp], &tacc_[tp], &tstamp_[tp], -1.0f);
+    }
+  }
+  ++clock_;
+  return wrong;
+}
+
+LinearChainModel PerceptronTrainer::Averaged(float prune) const {
+  const int L = num_labels_;
+  const double steps = static_cast<double>(clock_ > 1 ? clock_ - 1 : 1);
+  auto average = [&](float w, double acc, uint32_t stamp) {
+    return static_cast<float>((acc + static_cast<double>(w) * static_cast<double>(clock_ - stamp)) / steps);
+  };
+  LinearChainModel m;
+  m.num_labels_ = L;
+  m.transitions_.resize(tw_.size());
+  for (size_t i = 0; i < tw_.size(); ++i) m.transitions_[i] = average(tw_[i], tacc_[i], tstamp_[i]);
+  std::vector<float> row(L);
+  for (size_t r = 0; r < keys_.size(); ++r) {
+    float max_abs = 0;
+    for (int y = 0; y < L; ++y) {
+      const size_t j = r * L + y;
+      row[y] = average(w_[j], acc_[j], stamp_[j]);
+      max_abs = std::max(max_abs, std::fabs(row[y]));
+    }
+    if (max_abs == 0 || max_abs < prune) continue;
+    m.keys_.push_back(keys_[r]);
+    m.weights_.insert(m.weights_.end(), row.begin(), row.end());
+  }
+  m.BuildIndex();
+  return m;
+}
+
+}  // namespace tg::extract

@@ -1,0 +1,93 @@
+#pragma once
+// A first-order linear-chain model over BIO labels and its averaged
+// perceptron trainer (Collins 2002, with lazy averaging). Emission weights are
+// rows of num_labels floats keyed by hashed feature id (extract/ner_features.h);
+// transition weights score (previous label, label) pairs, with a start row.
+// Decoding is exact Viterbi restricted to valid BIO sequences (I-X only after
+// B-X or I-X). A LinearChainModel is immutable after construction and
+// thread-safe; a PerceptronTrainer is single-threaded.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/result.h"
+#include "extract/ner_features.h"
+
+namespace tg::extract {
+
+class LinearChainModel {
+ public:
+  LinearChainModel() = default;
+
+  int num_labels() const { return num_labels_; }
+  size_t num_features() const { return keys_.size(); }
+
+  // Best label sequence for the `seq.size()` tokens of `seq`, into labels[0..n).
+  // `margins` (optional) receives per token the max-marginal gap: the score of
+  // the best sequence minus that of the best sequence with another label there (>= 0).
+  // `forbidden` (optional) holds per token a bit mask of labels it may not take.
+  void Decode(const FeatureSeq& seq, const uint8_t* forbidden, uint8_t* labels,
+              float* margins) const;
+
+  // Binary form: weights quantized to 16 bits with one scale; the inverse of Deserialize.
+  void Serialize(std::string* out) const;
+  // Reads what Serialize wrote at `*pos` of `data`; fails with kCorrupt.
+  static Result<LinearChainModel> Deserialize(std::string_view data, size_t* pos);
+
+ private:
+  friend class PerceptronTrainer;
+  const float* Row(uint32_t id) const;
+  void BuildIndex();
+
+  int num_labels_ = 0;
+  std::vector<uint32_t> keys_;     // feature ids, one per row
+  std::vector<float> weights_;     // keys_.size() x num_labels_
+  std::vector<float> transitions_; // (num_labels_ + 1) x num_labels_; row num_labels_ = start
+  // Open-addressing index: slot -> row + 1 (0 = empty).
+  std::vector<uint32_t> slots_;
+  uint32_t slot_mask_ = 0;
+};
+
+// Viterbi over an n x L emission matrix and (L+1) x L transitions, with the
+// BIO constraint. Writes labels[0..n); margins (optional) as in Decode.
+// Labels set to -infinity in `emissions` are never chosen.
+void ViterbiDecode(const float* emissions, const float* transitions, size_t n, int num_labels,
+                   uint8_t* labels, float* margins);
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int num_labels);
+
+  // One online step on a sequence with gold labels: decodes with the current
+  // weights and, where the prediction differs, adds the gold features and
+  // transitions and subtracts the predicted ones. Returns the number of
+  // tokens predicted wrongly.
+  size_t Step(const FeatureSeq& seq, const uint8_t* gold);
+
+  // The averaged weights so far, dropping rows whose largest |weight| is
+  // below `prune` (0 keeps every row that was ever updated).
+  LinearChainModel Averaged(float prune) const;
+
+  size_t num_features() const { return keys_.size(); }
+
+ private:
+  uint32_t RowFor(uint32_t id);
+  void Update(float* w, double* acc, uint32_t* stamp, float delta);
+
+  int num_labels_;
+  uint64_t clock_ = 1;  // steps taken + 1
+  std::unordered_map<uint32_t, uint32_t> index_;
+  std::vector<uint32_t> keys_;
+  std::vector<float> w_;
+  std::vector<double> acc_;  // lazily averaged sums
+  std::vector<uint32_t> stamp_;
+  std::vector<float> tw_;
+  std::vector<double> tacc_;
+  std::vector<uint32_t> tstamp_;
+  std::vector<float> emissions_;  // scratch
+  std::vector<uint8_t> predicted_;
+};
+
+}  // namespace tg::extract

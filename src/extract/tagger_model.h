@@ -1,0 +1,53 @@
+#pragma once
+// The NER model as trained and stored (data/models/ner-<lang>.bin): linear-chain
+// weights, the phrase gazetteer the features were computed with, and the
+// language. File format (little-endian):
+//   "TGNERMDL" | u32 version (1) | u32 lang length | lang | u32 flags |
+//   u64 payload length | payload = LinearChainModel, then NerGazetteer |
+//   u64 XXH3 of the payload.
+// Any mismatch (magic, version, length, checksum, section) is kCorrupt.
+// A loaded NerModel is immutable; tagging with it is thread-safe.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "extract/ner_features.h"
+#include "extract/ner_labels.h"
+#include "extract/perceptron.h"
+#include "extract/tagger.h"
+
+namespace tg::extract {
+
+inline constexpr uint32_t kNerModelVersion = 1;
+inline constexpr uint32_t kNerModelUsesKb = 1;  // flags bit: trained with KB gazetteer features
+
+struct NerModel {
+  std::string lang;  // "ko" or "en"
+  uint32_t flags = 0;
+  LinearChainModel weights;
+  NerGazetteer gazetteer;
+};
+
+// Writes `model` to `path` (replacing it). Fails with kIOError.
+Status SaveNerModel(const NerModel& model, const std::string& path);
+// Reads a model file. Fails with kNotFound when missing, kCorrupt when malformed.
+Result<NerModel> LoadNerModel(const std::string& path);
+// Parses the bytes of a model file.
+Result<NerModel> ParseNerModel(std::string_view bytes);
+
+// The spans of refined tokens [first, last) (one sentence) with per-span
+// confidence; `ann` from AnnotateTokens over `original`, which `refined` refines.
+void TagSentence(const NerModel& model, std::string_view text, const text::Analysis& original,
+                 const TaggerTokens& refined, uint32_t first, uint32_t last,
+                 const TokenAnnotations& ann, std::vector<Mention>* out);
+
+// PERSON/ORG/PLACE mentions of a whole text (what Tagger::Tag returns).
+std::vector<Mention> TagText(const NerModel& model, std::string_view text,
+                             const text::Analysis& analysis, const KnowledgeBase* kb);
+
+// A Tagger over an in-memory model.
+std::unique_ptr<const Tagger> MakeTagger(NerModel model);
+
+}  // namespace tg::extract

@@ -1,0 +1,344 @@
+// Tests for the NER tagger: perceptron learning, model file round trip and
+// corruption, data readers, and a sanity check of the committed models.
+#include "extract/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "extract/kb.h"
+#include "extract/ner_data.h"
+#include "extract/ner_features.h"
+#include "extract/ner_train.h"
+#include "extract/perceptron.h"
+#include "extract/tagger_model.h"
+#include "testing/paths.h"
+#include "testing/status_matchers.h"
+
+namespace tg::extract {
+namespace {
+
+std::string Surface(std::string_view text, const Mention& m) {
+  return std::string(text.substr(m.begin, m.end - m.begin));
+}
+
+bool HasMention(std::string_view text, const std::vector<Mention>& mentions,
+                std::string_view surface, EntityType type) {
+  for (const Mention& m : mentions) {
+    if (Surface(text, m) == surface && m.type == type) return true;
+  }
+  return false;
+}
+
+std::string Describe(std::string_view text, const std::vector<Mention>& mentions) {
+  std::string out;
+  for (const Mention& m : mentions) {
+    out += "[" + Surface(text, m) + "/" + std::string(EntityTypeName(m.type)) + "] ";
+  }
+  return out;
+}
+
+// A synthetic task: capitalised words after "met" are persons, "in X" places.
+std::vector<NerExample> SyntheticExamples() {
+  const char* names[] = {"Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi"};
+  const char* places[] = {"Paris", "Oslo", "Lima", "Quito", "Seoul", "Cairo"};
+  std::vector<NerExample> out;
+  for (int i = 0; i < 48; ++i) {
+    NerExample ex;
+    const std::string name = names[i % 8], place = places[i % 6];
+    ex.text = "We met " + name + " in " + place + " today.";
+    const uint32_t nb = 7, pb = nb + name.size() + 4;
+    ex.spans.push_back({nb, static_cast<uint32_t>(nb + name.size()), EntityType::kPerson});
+    ex.spans.push_back({pb, static_cast<uint32_t>(pb + place.size()), EntityType::kPlace});
+    out.push_back(ex);
+  }
+  return out;
+}
+
+NerModel TrainSynthetic() {
+  NerModel model;
+  model.lang = "en";
+  PerceptronTrainer trainer(kNumNerLabels);
+  TokenAnnotations ann;
+  std::vector<FeatureSeq> seqs;
+  std::vector<std::vector<uint8_t>> labels;
+  for (const NerExample& ex : SyntheticExamples()) {
+    const text::Analysis a = text::Analyze(ex.text);
+    AnnotateTokens(ex.text, a, nullptr, nullptr, &ann);
+    TaggerTokens refined;
+    RefineTokens(ex.text, a, &refined);
+    FeatureSeq seq;
+    ExtractFeatures(ex.text, a, refined, 0, refined.analysis.tokens.size(), ann, nullptr, &seq);
+    seqs.push_back(seq);
+    labels.push_back(ProjectSpans(ex, refined.analysis, nullptr));
+  }
+  for (int epoch = 0; epoch < 5; ++epoch) {
+    for (size_t i = 0; i < seqs.size(); ++i) trainer.Step(seqs[i], labels[i].data());
+  }
+  model.weights = trainer.Averaged(0);
+  return model;
+}
+
+TEST(PerceptronTest, LearnsSyntheticTask) {
+  NerModel model = TrainSynthetic();
+  // Unseen name and place in the same frame.
+  const std::string text = "We met Judy in Rome today.";
+  const text::Analysis a = text::Analyze(text);
+  ASSERT_FALSE(a.tokens.empty());
+  std::vector<Mention> mentions = TagText(model, text, a, nullptr);
+  EXPECT_TRUE(HasMention(text, mentions, "Judy", EntityType::kPerson)) << Describe(text, mentions);
+  EXPECT_TRUE(HasMention(text, mentions, "Rome", EntityType::kPlace)) << Describe(text, mentions);
+  EXPECT_EQ(mentions.size(), 2u) << Describe(text, mentions);
+}
+
+TEST(PerceptronTest, ViterbiRespectsBio) {
+  // Emissions favour I-PERSON everywhere; the decoder must not start with I.
+  std::vector<float> em(3 * kNumNerLabels, 0.0f);
+  for (int i = 0; i < 3; ++i) em[i * kNumNerLabels + 2] = 5.0f;
+  em[0 * kNumNerLabels + 1] = 1.0f;
+  std::vector<float> trans((kNumNerLabels + 1) * kNumNerLabels, 0.0f);
+  uint8_t labels[3];
+  ViterbiDecode(em.data(), trans.data(), 3, kNumNerLabels, labels, nullptr);
+  EXPECT_EQ(labels[0], 1);
+  EXPECT_EQ(labels[1], 2);
+  EXPECT_EQ(labels[2], 2);
+}
+
+TEST(TaggerModelTest, SaveLoadRoundTripGivesIdenticalPredictions) {
+  NerModel model = TrainSynthetic();
+  model.gazetteer.Add("Rome", GazCategory::kPlace);
+  model.gazetteer.AddKoreanSurname("김");
+  const std::string path = (testing::MakeTempDir("tagger") / "m.bin").string();
+  ASSERT_OK(SaveNerModel(model, path));
+  ASSERT_OK_AND_ASSIGN(NerModel loaded, LoadNerModel(path));
+  EXPECT_EQ(loaded.lang, "en");
+  EXPECT_EQ(loaded.weights.num_features(), model.weights.num_features());
+  EXPECT_EQ(loaded.gazetteer.size(), model.gazetteer.size());
+  // Weights are quantized to 16 bits on save, so compare the saved-and-loaded
+  // model with a second load, and the labels with the in-memory model.
+  for (const char* text : {"We met Judy in Rome today.", "We met Bob in Oslo today.",
+                           "Nobody went anywhere."}) {
+    const text::Analysis a = text::Analyze(text);
+    std::vector<Mention> x = TagText(model, text, a, nullptr);
+    std::vector<Mention> y = TagText(loaded, text, a, nullptr);
+    ASSERT_EQ(x.size(), y.size()) << text;
+    for (size_t i = 0; i < x.size(); ++i) {
+      EXPECT_EQ(x[i].begin, y[i].begin);
+      EXPECT_EQ(x[i].end, y[i].end);
+      EXPECT_EQ(x[i].type, y[i].type);
+      EXPECT_NEAR(x[i].score, y[i].score, 0.01);
+    }
+  }
+  // Saving the loaded model again gives the same bytes.
+  const std::string path2 = path + ".2";
+  ASSERT_OK(SaveNerModel(loaded, path2));
+  std::ifstream a(path, std::ios::binary), b(path2, std::ios::binary);
+  std::string sa((std::istreambuf_iterator<char>(a)), {}), sb((std::istreambuf_iterator<char>(b)), {});
+  EXPECT_EQ(sa, sb);
+}
+
+TEST(TaggerModelTest, CorruptFileIsKCorrupt) {
+  NerModel model = TrainSynthetic();
+  const std::filesystem::path dir = testing::MakeTempDir("tagger");
+  const std::string path = (dir / "m.bin").string();
+  ASSERT_OK(SaveNerModel(model, path));
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_GT(bytes.size(), 100u);
+  struct Case {
+    const char* name;
+    std::string bytes;
+  };
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] ^= 0x5A;
+  std::string bad_magic = bytes;
+  bad_magic[0] = 'X';
+  const Case cases[] = {{"flipped byte", flipped},
+                        {"truncated", bytes.substr(0, bytes.size() - 20)},
+                        {"bad magic", bad_magic},
+                        {"empty", ""},
+                        {"extended", bytes + "xx"}};
+  for (const Case& c : cases) {
+    const std::string p = (dir / "bad.bin").string();
+    std::ofstream(p, std::ios::binary | std::ios::trunc) << c.bytes;
+    Result<std::unique_ptr<const Tagger>> t = Tagger::Load(p);
+    ASSERT_FALSE(t.has_value()) << c.name;
+    EXPECT_EQ(t.error().code(), StatusCode::kCorrupt) << c.name << ": " << t.error().ToString();
+  }
+  Result<std::unique_ptr<const Tagger>> missing = Tagger::Load((dir / "none.bin").string());
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code(), StatusCode::kNotFound);
+}
+
+TEST(NerDataTest, ProjectionCountsMisalignedSpans) {
+  NerExample ex;
+  ex.text = "Samsung Electronics said";
+  ex.spans.push_back({0, 19, EntityType::kOrg});  // aligned
+  ex.spans.push_back({20, 22, EntityType::kPerson});  // "sa": ends inside "said"
+  const text::Analysis a = text::Analyze(ex.text);
+  ProjectionStats stats;
+  std::vector<uint8_t> labels = ProjectSpans(ex, a, &stats);
+  ASSERT_EQ(labels.size(), 3u);
+  EXPECT_EQ(labels[0], BeginLabel(EntityType::kOrg));
+  EXPECT_EQ(labels[1], BeginLabel(EntityType::kOrg) + 1);
+  EXPECT_EQ(stats.spans, 2u);
+  EXPECT_EQ(stats.misaligned, 1u);
+}
+
+TEST(NerDataTest, KlueReaderParsesInlineTags) {
+  const std::filesystem::path path =
+      testing::SharedDir() / "data" / "klue-ner" / "klue-ner-v1.1_dev.fixed.tsv";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "no " << path;
+  ASSERT_OK_AND_ASSIGN(std::vector<NerExample> all, ReadKlueNer(path.string()));
+  EXPECT_EQ(all.size(), 5000u);
+  size_t spans = 0;
+  for (const NerExample& ex : all) {
+    for (const NerSpan& s : ex.spans) {
+      ASSERT_LE(s.end, ex.text.size());
+      EXPECT_EQ(ex.text.find('<', s.begin) < s.end, false) << ex.id;
+      ++spans;
+    }
+  }
+  // PS + OG + LC in the KLUE dev split (SOURCE.md): 4,418 + 2,182 + 1,649.
+  EXPECT_NEAR(static_cast<double>(spans), 8249.0, 40.0);
+}
+
+TEST(NerDataTest, GumAndUnerReadersFindNamedMentions) {
+  const std::filesystem::path data = testing::SharedDir() / "data";
+  if (!std::filesystem::exists(data / "gum")) GTEST_SKIP() << "no shared data";
+  ASSERT_OK_AND_ASSIGN(std::vector<NerExample> test, ReadGum((data / "gum").string(), "test"));
+  size_t spans = 0;
+  bool nasa = false;
+  for (const NerExample& ex : test) {
+    for (const NerSpan& s : ex.spans) {
+      ++spans;
+      if (ex.text.substr(s.begin, s.end - s.begin) == "NASA" && s.type == EntityType::kOrg) {
+        nasa = true;
+      }
+      // Pronouns and common nouns are not named mentions.
+      const std::string surface = ex.text.substr(s.begin, s.end - s.begin);
+      EXPECT_NE(surface, "he");
+      EXPECT_NE(surface, "it");
+    }
+  }
+  EXPECT_TRUE(nasa);
+  EXPECT_GT(spans, 200u);
+  ASSERT_OK_AND_ASSIGN(std::vector<NerExample> pud,
+                       ReadIob2((data / "uner-en-pud" / "en_pud-ud-test.iob2").string()));
+  EXPECT_EQ(pud.size(), 1000u);
+  size_t pud_spans = 0;
+  for (const NerExample& ex : pud) pud_spans += ex.spans.size();
+  EXPECT_EQ(pud_spans, 1075u);
+}
+
+std::unique_ptr<const Tagger> LoadCommitted(const std::string& lang) {
+  const std::string path = Tagger::DefaultDir() + "/ner-" + lang + ".bin";
+  Result<std::unique_ptr<const Tagger>> t = Tagger::Load(path);
+  if (!t.has_value()) return nullptr;
+  return std::move(t).value();
+}
+
+// The committed knowledge base: the tagger is meant to run with it (gazetteer
+// features, and KB names fix the type of what the tagger marks).
+std::shared_ptr<const KnowledgeBase> LoadKb() {
+  Result<std::shared_ptr<const KnowledgeBase>> kb = KnowledgeBase::Load(KnowledgeBase::DefaultDir());
+  return kb.has_value() ? *kb : nullptr;
+}
+
+TEST(CommittedModelTest, LoadsFast) {
+  for (const char* lang : {"en", "ko"}) {
+    const auto start = std::chrono::steady_clock::now();
+    std::unique_ptr<const Tagger> tagger = LoadCommitted(lang);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_NE(tagger, nullptr) << lang;
+    EXPECT_LT(ms, 100.0) << lang;
+  }
+}
+
+TEST(CommittedModelTest, EnglishSanitySentence) {
+  std::unique_ptr<const Tagger> tagger = LoadCommitted("en");
+  ASSERT_NE(tagger, nullptr) << "missing " << Tagger::DefaultDir() << "/ner-en.bin";
+  std::shared_ptr<const KnowledgeBase> kb = LoadKb();
+  ASSERT_NE(kb, nullptr);
+  const std::string text =
+      "Samsung Electronics Chairman Lee Jae-yong met Nvidia CEO Jensen Huang in Silicon Valley.";
+  const text::Analysis a = text::Analyze(text);
+  std::vector<Mention> m = tagger->Tag(text, a, kb.get());
+  EXPECT_TRUE(HasMention(text, m, "Lee Jae-yong", EntityType::kPerson)) << Describe(text, m);
+  EXPECT_TRUE(HasMention(text, m, "Nvidia", EntityType::kOrg)) << Describe(text, m);
+  EXPECT_TRUE(HasMention(text, m, "Jensen Huang", EntityType::kPerson)) << Describe(text, m);
+  EXPECT_TRUE(HasMention(text, m, "Silicon Valley", EntityType::kPlace)) << Describe(text, m);
+  // "Samsung Electronics" is left to the KB when the model does not mark it;
+  // it must not come out as a person or place, nor swallow the title.
+  for (const Mention& x : m) {
+    const std::string surface = Surface(text, x);
+    EXPECT_EQ(surface.find("Chairman"), std::string::npos) << Describe(text, m);
+    EXPECT_EQ(surface.find("CEO"), std::string::npos) << Describe(text, m);
+    if (surface.find("Samsung") != std::string::npos) {
+      EXPECT_EQ(x.type, EntityType::kOrg) << Describe(text, m);
+    }
+    EXPECT_GE(x.score, 0.0f);
+    EXPECT_LE(x.score, 1.0f);
+    EXPECT_EQ(x.sources, kFromTagger);
+  }
+}
+
+TEST(CommittedModelTest, KoreanSanitySentence) {
+  std::unique_ptr<const Tagger> tagger = LoadCommitted("ko");
+  ASSERT_NE(tagger, nullptr) << "missing " << Tagger::DefaultDir() << "/ner-ko.bin";
+  std::shared_ptr<const KnowledgeBase> kb = LoadKb();
+  ASSERT_NE(kb, nullptr);
+  const std::string text = "이재용 삼성전자 회장은 실리콘밸리에서 젠슨 황 엔비디아 CEO를 만났다.";
+  const text::Analysis a = text::Analyze(text);
+  std::vector<Mention> m = tagger->Tag(text, a, kb.get());
+  EXPECT_TRUE(HasMention(text, m, "이재용", EntityType::kPerson)) << Describe(text, m);
+  EXPECT_TRUE(HasMention(text, m, "삼성전자", EntityType::kOrg)) << Describe(text, m);
+  EXPECT_TRUE(HasMention(text, m, "실리콘밸리", EntityType::kPlace)) << Describe(text, m);
+  EXPECT_TRUE(HasMention(text, m, "젠슨 황", EntityType::kPerson)) << Describe(text, m);
+  EXPECT_TRUE(HasMention(text, m, "엔비디아", EntityType::kOrg)) << Describe(text, m);
+  EXPECT_EQ(m.size(), 5u) << Describe(text, m);
+}
+
+TEST(CommittedModelTest, KoreanNamesWithoutKb) {
+  // Names the KB does not know, with particles and a title: the model alone.
+  std::unique_ptr<const Tagger> tagger = LoadCommitted("ko");
+  ASSERT_NE(tagger, nullptr);
+  const std::string text = "김민준 대표는 지난 11일 부산에서 기자들과 만났다.";
+  const text::Analysis a = text::Analyze(text);
+  std::vector<Mention> m = tagger->Tag(text, a, nullptr);
+  EXPECT_TRUE(HasMention(text, m, "김민준", EntityType::kPerson)) << Describe(text, m);
+  EXPECT_TRUE(HasMention(text, m, "부산", EntityType::kPlace)) << Describe(text, m);
+}
+
+TEST(RefineTokensTest, SplitsSuffixesScriptChangesAndPossessives) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> tokens;
+  };
+  const Case cases[] = {
+      {"박씨", {"박", "씨"}},
+      {"A씨", {"A", "씨"}},
+      {"이재용", {"이재", "용"}},
+      {"Apple's", {"Apple", "'s"}},
+      {"Apple\u2019s", {"Apple", "\u2019s"}},
+      {"Seoul", {"Seoul"}},
+  };
+  for (const Case& c : cases) {
+    const text::Analysis a = text::Analyze(c.text);
+    TaggerTokens refined;
+    RefineTokens(c.text, a, &refined);
+    std::vector<std::string> got;
+    for (const text::Token& t : refined.analysis.tokens) got.emplace_back(t.In(c.text));
+    EXPECT_EQ(got, c.tokens) << c.text;
+    ASSERT_EQ(refined.parent.size(), got.size());
+    ASSERT_EQ(refined.analysis.sentences.size(), a.sentences.size());
+  }
+}
+
+}  // namespace
+}  // namespace tg::extract
