@@ -1,8 +1,9 @@
 #pragma once
 // Duplicate detection on clean text.
 //  - Exact: Hash64 of NormalizeForHash(text) (case, spacing and punctuation folded).
-//  - Near: MinHash over word shingles, banded for LSH (Broder 1997; Indyk and
-//    Motwani 1998). Thresholds are documented in README.md next to this file.
+//  - Near: MinHash over word shingles (one-permutation hashing with optimal
+//    densification), banded for LSH (Broder 1997; Indyk and Motwani 1998;
+//    Shrivastava 2017). Scheme and thresholds: README.md next to this file.
 // MinHasher is immutable after construction and thread-safe.
 #include <cstdint>
 #include <string>
@@ -41,7 +42,6 @@ class MinHasher {
 
  private:
   MinHashOptions options_;
-  std::vector<uint64_t> seeds_;
 };
 
 // Share of equal positions: an unbiased estimate of the Jaccard similarity of the shingle sets.

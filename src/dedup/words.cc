@@ -1,5 +1,7 @@
 #include "dedup/words.h"
 
+#include <array>
+
 #include "core/utf8.h"
 
 namespace tg::dedup {
@@ -8,6 +10,7 @@ bool IsWordCodePoint(char32_t cp) {
   if (cp < 0x80) {
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   }
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return true;  // Hangul syllables, the common case
   // Non-ASCII: a letter unless it falls in a block of punctuation, symbols,
   // spaces or controls. A deny list is smaller than an allow list of every
   // script and errs on the side of keeping words together.
@@ -75,32 +78,56 @@ char32_t FoldCase(char32_t cp) {
 
 namespace {
 
-// Word-ness of the code point at `*pos`, advancing past it. ASCII, the bulk
-// of most text, skips the UTF-8 decoder.
-bool NextIsWord(std::string_view text, size_t* pos) {
-  const auto c = static_cast<unsigned char>(text[*pos]);
-  if (c < 0x80) {
-    ++*pos;
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-  }
-  return IsWordCodePoint(NextCodePoint(text, pos));
+// Word-ness of each ASCII byte: digits and letters.
+constexpr std::array<bool, 128> MakeAsciiWordTable() {
+  std::array<bool, 128> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+  return table;
+}
+constexpr std::array<bool, 128> kAsciiWord = MakeAsciiWordTable();
+
+// Bytes of the UTF-8 encoding of `cp`.
+size_t Utf8Length(char32_t cp) {
+  if (cp < 0x80) return 1;
+  if (cp < 0x800) return 2;
+  if (cp < 0x10000) return 3;
+  return 4;
 }
 
 }  // namespace
 
+// ASCII, the bulk of most text, is classified by table lookup without the
+// UTF-8 decoder; other bytes go through NextCodePoint and IsWordCodePoint.
 bool NextWord(std::string_view text, size_t* pos, WordSpan* word) {
+  const size_t n = text.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t p = *pos;
-  while (p < text.size()) {
+  while (p < n) {
     const size_t start = p;
-    if (!NextIsWord(text, &p)) continue;
-    size_t end = p;
-    while (p < text.size()) {
+    if (bytes[p] < 0x80) {
+      if (!kAsciiWord[bytes[p]]) {
+        ++p;
+        continue;
+      }
+      ++p;
+    } else if (!IsWordCodePoint(DecodeNext(text, &p))) {
+      continue;
+    }
+    // Extend the word; a non-word code point ends it and is left unread.
+    while (p < n) {
+      if (bytes[p] < 0x80) {
+        if (!kAsciiWord[bytes[p]]) break;
+        ++p;
+        continue;
+      }
       size_t next = p;
-      if (!NextIsWord(text, &next)) break;
-      p = end = next;
+      if (!IsWordCodePoint(DecodeNext(text, &next))) break;
+      p = next;
     }
     word->begin = start;
-    word->end = end;
+    word->end = p;
     *pos = p;
     return true;
   }
@@ -109,15 +136,47 @@ bool NextWord(std::string_view text, size_t* pos, WordSpan* word) {
 }
 
 void AppendFolded(std::string_view word, std::string* out) {
+  const size_t n = word.size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(word.data());
   size_t p = 0;
-  while (p < word.size()) {
-    const char c = word[p];
-    if (static_cast<unsigned char>(c) < 0x80) {
-      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-      ++p;
+  while (p < n) {
+    // A run of ASCII bytes, lowercased in one pass over a resized buffer.
+    size_t q = p;
+    while (q < n && bytes[q] < 0x80) ++q;
+    if (q > p) {
+      const size_t at = out->size();
+      out->resize(at + (q - p));
+      char* dest = out->data() + at;
+      for (size_t i = p; i < q; ++i) {
+        const unsigned char c = bytes[i];
+        dest[i - p] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      }
+      p = q;
+      if (p == n) break;
+    }
+    // A run of code points that folding leaves alone (Hangul, CJK and
+    // most scripts past U+0460), copied as is.
+    const size_t start = p;
+    char32_t cp = 0;
+    size_t next = p;
+    while (next < n && bytes[next] >= 0x80) {
+      size_t after = next;
+      cp = DecodeNext(word, &after);
+      if (cp < 0x460 || after - next != Utf8Length(cp)) break;  // may fold, or ill-formed
+      next = after;
+    }
+    if (next > start) {
+      out->append(word.data() + start, next - start);
+      p = next;
       continue;
     }
-    AppendUtf8(FoldCase(NextCodePoint(word, &p)), out);
+    cp = DecodeNext(word, &p);
+    const char32_t folded = FoldCase(cp);
+    if (folded == cp && p - start == Utf8Length(cp)) {
+      out->append(word.data() + start, p - start);  // unchanged and well-formed: copy the bytes
+    } else {
+      AppendUtf8(folded, out);
+    }
   }
 }
 

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.h"
+
 namespace tg::dedup {
 
 bool IsWordCodePoint(char32_t cp);
@@ -29,5 +31,32 @@ bool NextWord(std::string_view text, size_t* pos, WordSpan* word);
 
 // Appends `word` to `out` with FoldCase applied to each code point.
 void AppendFolded(std::string_view word, std::string* out);
+
+// NextCodePoint (core/utf8.h) with the well-formed 1- to 3-byte forms decoded
+// inline, for scanners' hot loops: the same result and advance, where an
+// ill-formed byte yields U+FFFD and advances by one. Requires *pos < size.
+inline char32_t DecodeNext(std::string_view text, size_t* pos) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t p = *pos;
+  const unsigned char b0 = s[p];
+  if (b0 < 0x80) {
+    *pos = p + 1;
+    return b0;
+  }
+  const size_t left = text.size() - p;
+  if (b0 >= 0xC2 && b0 <= 0xDF && left >= 2 && (s[p + 1] & 0xC0) == 0x80) {
+    *pos = p + 2;
+    return (char32_t{b0 & 0x1Fu} << 6) | (s[p + 1] & 0x3Fu);
+  }
+  if (b0 >= 0xE0 && b0 <= 0xEF && left >= 3) {
+    const unsigned char lo = b0 == 0xE0 ? 0xA0 : 0x80;  // no overlong forms
+    const unsigned char hi = b0 == 0xED ? 0x9F : 0xBF;  // no surrogates
+    if (s[p + 1] >= lo && s[p + 1] <= hi && (s[p + 2] & 0xC0) == 0x80) {
+      *pos = p + 3;
+      return (char32_t{b0 & 0x0Fu} << 12) | (char32_t{s[p + 1] & 0x3Fu} << 6) | (s[p + 2] & 0x3Fu);
+    }
+  }
+  return NextCodePoint(text, pos);  // 4-byte forms and ill-formed bytes
+}
 
 }  // namespace tg::dedup

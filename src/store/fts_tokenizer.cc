@@ -33,15 +33,25 @@ int ForEachSearchToken(std::string_view text, SearchTokenSink emit, void* contex
   std::string scratch;
   size_t pos = 0;
   dedup::WordSpan word;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while (dedup::NextWord(text, &pos, &word)) {
+    // Fast path: an ASCII word is one piece, folded by lowercasing its letters.
+    bool ascii = true;
+    for (size_t i = word.begin; i < word.end && ascii; ++i) ascii = bytes[i] < 0x80;
+    if (ascii) {
+      scratch.assign(text.data() + word.begin, word.end - word.begin);
+      for (char& c : scratch) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+      if (int rc = emit(context, scratch, word.begin, word.end)) return rc;
+      continue;
+    }
     // Split the word into maximal Hangul and non-Hangul pieces.
     size_t piece_begin = word.begin;
     size_t p = word.begin;
-    bool piece_hangul = IsHangulSyllableOrJamo(NextCodePoint(text, &p));
+    bool piece_hangul = IsHangulSyllableOrJamo(dedup::DecodeNext(text, &p));
     bool seen_other = false;
     while (p < word.end) {
       const size_t at = p;
-      const bool hangul = IsHangulSyllableOrJamo(NextCodePoint(text, &p));
+      const bool hangul = IsHangulSyllableOrJamo(dedup::DecodeNext(text, &p));
       if (hangul == piece_hangul) continue;
       if (int rc =
               EmitPiece(text, piece_begin, at, piece_hangul, seen_other, &scratch, emit, context)) {

@@ -3,13 +3,19 @@
 namespace tg::store {
 
 std::string EncodeSignature(const std::vector<uint32_t>& signature) {
-  std::string out(signature.size() * 4, '\0');
+  std::string out;
+  EncodeSignature(signature, &out);
+  return out;
+}
+
+void EncodeSignature(const std::vector<uint32_t>& signature, std::string* out) {
+  out->resize(signature.size() * 4);
+  char* bytes = out->data();
   for (size_t i = 0; i < signature.size(); ++i) {
     for (size_t j = 0; j < 4; ++j) {
-      out[i * 4 + j] = static_cast<char>((signature[i] >> (8 * j)) & 0xFF);
+      bytes[i * 4 + j] = static_cast<char>((signature[i] >> (8 * j)) & 0xFF);
     }
   }
-  return out;
 }
 
 Result<std::vector<uint32_t>> DecodeSignature(std::string_view blob) {

@@ -12,6 +12,8 @@
 namespace tg::store {
 
 std::string EncodeSignature(const std::vector<uint32_t>& signature);
+// The same bytes written into `*out` (replacing its contents), reusing its buffer.
+void EncodeSignature(const std::vector<uint32_t>& signature, std::string* out);
 // Fails with kCorrupt when the size is not a multiple of 4.
 Result<std::vector<uint32_t>> DecodeSignature(std::string_view blob);
 

@@ -61,6 +61,10 @@ void Statement::BindText(int index, std::string_view value) {
   sqlite3_bind_text64(stmt_, index, value.empty() ? "" : value.data(), value.size(),
                       SQLITE_TRANSIENT, SQLITE_UTF8);
 }
+void Statement::BindTextNoCopy(int index, std::string_view value) {
+  sqlite3_bind_text64(stmt_, index, value.empty() ? "" : value.data(), value.size(),
+                      SQLITE_STATIC, SQLITE_UTF8);
+}
 void Statement::BindBlob(int index, const void* data, size_t size) {
   sqlite3_bind_blob64(stmt_, index, size == 0 ? "" : data, size, SQLITE_TRANSIENT);
 }
@@ -92,6 +96,11 @@ Status Statement::Run() {
     TG_ASSIGN_OR_RETURN(bool row, Step());
     if (!row) return Status::Ok();
   }
+}
+
+Status Statement::Reset() {
+  const int rc = sqlite3_reset(stmt_);
+  return rc == SQLITE_OK ? Status::Ok() : SqliteError(rc, db_, "SQLite reset");
 }
 
 bool Statement::IsNull(int column) const {
@@ -134,7 +143,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& path, bool r
 }
 
 Database::~Database() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  for (sqlite3_stmt* stmt : slots_) sqlite3_finalize(stmt);  // null is a no-op
   sqlite3_close(db_);
 }
 
@@ -147,15 +156,15 @@ Status Database::Exec(const char* sql) {
   return status;
 }
 
-Result<Statement> Database::Cached(const char* sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end()) {
+Result<Statement> Database::Cached(size_t slot, const char* sql) {
+  if (slot >= slots_.size()) slots_.resize(slot + 1, nullptr);
+  if (slots_[slot] == nullptr) {
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return SqliteError(rc, db_, "SQLite prepare");
-    it = cache_.emplace(sql, stmt).first;
+    slots_[slot] = stmt;
   }
-  return Statement(db_, it->second, /*owned=*/false);
+  return Statement(db_, slots_[slot], /*owned=*/false);
 }
 
 Result<Statement> Database::Prepare(std::string_view sql) {

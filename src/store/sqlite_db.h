@@ -1,14 +1,15 @@
 #pragma once
 // Thin RAII layer over the SQLite C API for the SQLite store: a connection
-// with a cache of prepared statements, and a statement handle that resets
-// itself when it goes out of scope. Internal to src/store. Not thread-safe.
+// with a small array of prepared statements indexed by the caller's slot
+// numbers, and a statement handle that resets itself when it goes out of
+// scope. Internal to src/store. Not thread-safe.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "core/result.h"
 #include "core/status.h"
@@ -39,6 +40,9 @@ class Statement {
   void BindUint64(int index, uint64_t value);  // same 64 bits, as a signed integer
   void BindDouble(int index, double value);
   void BindText(int index, std::string_view value);
+  // Binds without copying: `value` must stay valid until this handle dies
+  // (the statement is reset then) or the parameter is bound again.
+  void BindTextNoCopy(int index, std::string_view value);
   void BindBlob(int index, const void* data, size_t size);
   void BindNull(int index);
   // By parameter name (":lang"); does nothing when the statement has no such parameter.
@@ -49,6 +53,8 @@ class Statement {
   Result<bool> Step();
   // Steps to the end, ignoring rows.
   Status Run();
+  // Rewinds the statement for another run with new bindings.
+  Status Reset();
 
   // Column indexes are 0-based.
   bool IsNull(int column) const;
@@ -81,16 +87,18 @@ class Database {
 
   // Runs one or more statements that return no rows.
   Status Exec(const char* sql);
-  // A statement from the cache, prepared on first use. `sql` is the cache key
-  // and must have static storage (a string literal).
-  Result<Statement> Cached(const char* sql);
+  // The statement kept in `slot`, prepared from `sql` on first use. A slot is
+  // a small number the caller assigns to one SQL text for the connection's
+  // lifetime (an index, not a hash of the text, so a lookup costs nothing);
+  // calling it again with another `sql` for the same slot is a bug.
+  Result<Statement> Cached(size_t slot, const char* sql);
   // A fresh statement, finalized when the handle dies (for SQL built at run time).
   Result<Statement> Prepare(std::string_view sql);
 
  private:
   sqlite3* db_;
   std::string path_;
-  std::unordered_map<std::string_view, sqlite3_stmt*> cache_;
+  std::vector<sqlite3_stmt*> slots_;  // by slot; null until first use
 };
 
 }  // namespace tg::store::sqlite

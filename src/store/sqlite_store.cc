@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <ctime>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,65 +12,13 @@
 #include "store/search_query.h"
 #include "store/signature_codec.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_schema.h"
 
 namespace tg::store {
 namespace {
 
 using sqlite::Database;
 using sqlite::Statement;
-
-// PRAGMA application_id of a tiegraph database ("TGDB"), so another
-// program's SQLite file is recognised and never migrated.
-constexpr int64_t kApplicationId = 0x54474442;
-
-// Schema migrations: entry i brings user_version from i to i + 1. Append new
-// entries, never edit shipped ones. Every table and column: docs/storage.md.
-constexpr const char* kMigrations[] = {
-    // Version 1: documents, MinHash signatures, LSH bands, full-text index.
-    R"sql(
-CREATE TABLE documents (
-  id             INTEGER PRIMARY KEY,
-  ext_id         TEXT    NOT NULL,
-  source         TEXT    NOT NULL,
-  record_id      TEXT    NOT NULL,
-  kind           TEXT    NOT NULL,
-  encoding       TEXT    NOT NULL,
-  raw_hash       INTEGER UNIQUE,
-  raw_size       INTEGER NOT NULL,
-  text_hash      INTEGER NOT NULL,
-  text           TEXT    NOT NULL,
-  title          TEXT    NOT NULL,
-  outlet         TEXT    NOT NULL,
-  byline         TEXT    NOT NULL,
-  url            TEXT    NOT NULL,
-  published      TEXT    NOT NULL,
-  published_time TEXT    NOT NULL,
-  lang           TEXT    NOT NULL,
-  dup_group      INTEGER NOT NULL,
-  dup_kind       TEXT    NOT NULL,
-  dup_similarity REAL    NOT NULL,
-  ingested_at    TEXT    NOT NULL
-);
-CREATE INDEX documents_text_hash ON documents(text_hash);
-CREATE INDEX documents_ext_id ON documents(ext_id);
-CREATE INDEX documents_published ON documents(published);
-CREATE INDEX documents_lang ON documents(lang);
-CREATE INDEX documents_dup_group ON documents(dup_group);
-CREATE TABLE minhash (
-  doc_id    INTEGER PRIMARY KEY REFERENCES documents(id),
-  signature BLOB    NOT NULL
-);
-CREATE TABLE lsh_bands (
-  band_key INTEGER NOT NULL,
-  doc_id   INTEGER NOT NULL REFERENCES documents(id),
-  PRIMARY KEY (band_key, doc_id)
-) WITHOUT ROWID;
-CREATE VIRTUAL TABLE docs_fts USING fts5(
-  title, text, content='documents', content_rowid='id', tokenize='tg_words'
-);
-)sql",
-};
-constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 
 #define TG_DOC_COLUMNS                                                                   \
   "id, ext_id, source, record_id, kind, encoding, raw_hash, raw_size, text_hash, text, " \
@@ -105,6 +54,91 @@ Document ReadDocument(const Statement& row) {
   return doc;
 }
 
+// Every statement the store prepares once per connection, by slot
+// (sqlite_db.h): an array index instead of a lookup keyed by the SQL text.
+enum class Sql : size_t {
+  kBegin,
+  kCommit,
+  kRollback,
+  kSavepoint,
+  kRelease,
+  kRollbackTo,
+  kMaxId,
+  kFindByRawHash,
+  kFindByTextHash,
+  kBandLookup,
+  kBandLookup16,
+  kCandidate,
+  kInsertDocument,
+  kInsertMinhash,
+  kInsertBand,
+  kIndexPending,
+  kGet,
+  kGetByExtId,
+  kSearch,
+  kStats,
+  kCount,
+};
+
+constexpr const char* kSql[] = {
+    "BEGIN IMMEDIATE",
+    "COMMIT",
+    "ROLLBACK",
+    "SAVEPOINT tg_insert",
+    "RELEASE tg_insert",
+    "ROLLBACK TO tg_insert",
+    "SELECT coalesce(max(id), 0) FROM documents",
+    "SELECT id, dup_group FROM documents WHERE raw_hash = ?1",
+    "SELECT id, dup_group FROM documents WHERE text_hash = ?1 ORDER BY id LIMIT 1",
+    "SELECT doc_id FROM lsh_bands WHERE band_key = ?1",
+    // The usual 16 keys in one statement: one VDBE run instead of 16.
+    "SELECT doc_id FROM lsh_bands WHERE band_key IN (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11, ?12, ?13, ?14, ?15, ?16)",
+    "SELECT m.signature, d.dup_group FROM minhash m JOIN documents d ON d.id = m.doc_id "
+    "WHERE m.doc_id = ?1",
+    "INSERT INTO documents (id, ext_id, source, record_id, kind, encoding, raw_hash, raw_size, "
+    "text_hash, text, title, outlet, byline, url, published, published_time, lang, dup_group, "
+    "dup_kind, dup_similarity, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+    "INSERT INTO minhash (doc_id, signature) VALUES (?1, ?2)",
+    "INSERT OR IGNORE INTO lsh_bands (band_key, doc_id) VALUES (?1, ?2)",
+    // The batch's documents, read back from the page cache into the index.
+    "INSERT INTO docs_fts (rowid, title, text) SELECT id, title, text FROM documents "
+    "WHERE id >= ?1 ORDER BY id",
+    "SELECT " TG_DOC_COLUMNS " FROM documents WHERE id = ?1",
+    "SELECT " TG_DOC_COLUMNS " FROM documents WHERE ext_id = ?1 ORDER BY id LIMIT 1",
+    // rank is bm25 (lower is better); snippet() marks matches of the text
+    // column with [ ] and cuts around the best ~16 tokens.
+    "SELECT d.id, d.ext_id, d.title, m.snip, m.rank FROM ("
+    "  SELECT rowid, snippet(docs_fts, 1, '[', ']', '...', 16) AS snip, rank"
+    "  FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY rank LIMIT ?2"
+    ") AS m JOIN documents d ON d.id = m.rowid ORDER BY m.rank",
+    "SELECT count(*), total(dup_group = id), total(dup_kind = 'exact'), "
+    "total(dup_kind = 'near') FROM documents",
+};
+static_assert(std::size(kSql) == static_cast<size_t>(Sql::kCount));
+
+// ISO 8601 UTC of the current second; formatted once per second.
+class UtcClock {
+ public:
+  const std::string& Now() {
+    const std::time_t now = std::time(nullptr);
+    if (now != last_ || text_.empty()) {
+      std::tm tm{};
+      gmtime_r(&now, &tm);
+      char buffer[32];
+      const size_t n = std::strftime(buffer, sizeof(buffer), "%Y-%m-%dT%H:%M:%SZ", &tm);
+      text_.assign(buffer, n);
+      last_ = now;
+    }
+    return text_;
+  }
+
+ private:
+  std::time_t last_ = 0;
+  std::string text_;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::unique_ptr<Database> db, SqliteOptions options)
@@ -117,28 +151,28 @@ class SqliteStore final : public Store {
 
   Result<std::optional<DocRef>> FindByRawHash(uint64_t raw_hash) override {
     if (raw_hash == 0) return std::optional<DocRef>();
-    return FindRef("SELECT id, dup_group FROM documents WHERE raw_hash = ?1", raw_hash);
+    return FindRef(Sql::kFindByRawHash, raw_hash);
   }
 
   Result<std::optional<DocRef>> FindByTextHash(uint64_t text_hash) override {
-    return FindRef("SELECT id, dup_group FROM documents WHERE text_hash = ?1 ORDER BY id LIMIT 1",
-                   text_hash);
+    return FindRef(Sql::kFindByTextHash, text_hash);
   }
 
   Result<std::vector<NearDupCandidate>> FindNearDupCandidates(
       const std::vector<uint64_t>& band_keys) override {
-    // Repeated lookups on the (band_key, doc_id) primary key: each is an
-    // index-only range scan of the WITHOUT ROWID table, so nothing of the
-    // LSH index has to be held in memory.
+    // Lookups on the (band_key, doc_id) primary key: each is an index-only
+    // range scan of the WITHOUT ROWID table, so nothing of the LSH index has
+    // to be held in memory.
     std::vector<int64_t> ids;
-    for (uint64_t key : band_keys) {
-      TG_ASSIGN_OR_RETURN(Statement stmt,
-                          db_->Cached("SELECT doc_id FROM lsh_bands WHERE band_key = ?1"));
-      stmt.BindUint64(1, key);
-      while (true) {
-        TG_ASSIGN_OR_RETURN(bool row, stmt.Step());
-        if (!row) break;
-        ids.push_back(stmt.ColumnInt64(0));
+    if (band_keys.size() == 16) {
+      TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kBandLookup16));
+      for (int i = 0; i < 16; ++i) stmt.BindUint64(i + 1, band_keys[static_cast<size_t>(i)]);
+      TG_RETURN_IF_ERROR(CollectIds(stmt, &ids));
+    } else {
+      for (uint64_t key : band_keys) {
+        TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kBandLookup));
+        stmt.BindUint64(1, key);
+        TG_RETURN_IF_ERROR(CollectIds(stmt, &ids));
       }
     }
     std::sort(ids.begin(), ids.end());
@@ -147,9 +181,7 @@ class SqliteStore final : public Store {
     std::vector<NearDupCandidate> out;
     out.reserve(ids.size());
     for (int64_t id : ids) {
-      TG_ASSIGN_OR_RETURN(Statement stmt,
-                          db_->Cached("SELECT m.signature, d.dup_group FROM minhash m "
-                                      "JOIN documents d ON d.id = m.doc_id WHERE m.doc_id = ?1"));
+      TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kCandidate));
       stmt.BindInt64(1, id);
       TG_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) continue;
@@ -167,42 +199,56 @@ class SqliteStore final : public Store {
     if (options_.read_only) {
       return Status::InvalidArgument("store is read-only: ", options_.path);
     }
-    if (!in_transaction_) {
-      TG_RETURN_IF_ERROR(Run("BEGIN IMMEDIATE"));
-      in_transaction_ = true;
-    }
-    TG_RETURN_IF_ERROR(Run("SAVEPOINT tg_insert"));
+    if (!in_transaction_) TG_RETURN_IF_ERROR(Begin());
+    // No virtual table has been written in this transaction yet (the FTS rows
+    // wait for Flush), so the savepoint is cheap: FTS5 would flush its pending
+    // terms to a new segment at every savepoint otherwise.
+    TG_RETURN_IF_ERROR(Run(Sql::kSavepoint));
     Result<int64_t> id = InsertRows(doc, signature, band_keys);
     if (!id.has_value()) {
       // Undo this document only; earlier inserts of the batch stay.
-      static_cast<void>(Run("ROLLBACK TO tg_insert"));
-      static_cast<void>(Run("RELEASE tg_insert"));
+      static_cast<void>(Run(Sql::kRollbackTo));
+      static_cast<void>(Run(Sql::kRelease));
       return id.error().WithPrefix("cannot store document '" + doc.ext_id + "'");
     }
-    TG_RETURN_IF_ERROR(Run("RELEASE tg_insert"));
-    if (++pending_ >= options_.batch_size) TG_RETURN_IF_ERROR(Flush());
+    TG_RETURN_IF_ERROR(Run(Sql::kRelease));
+    ++next_id_;
+    ++pending_;
+    pending_bytes_ += doc.text.size() + doc.meta.title.size();
+    if (pending_ >= options_.batch_size ||
+        (options_.batch_bytes > 0 && pending_bytes_ >= options_.batch_bytes)) {
+      TG_RETURN_IF_ERROR(Flush());
+    }
     return id;
   }
 
   Status Flush() override {
     if (!in_transaction_) return Status::Ok();
-    TG_RETURN_IF_ERROR(Run("COMMIT"));
+    if (Status indexed = IndexPending(); !indexed.ok()) {
+      // Documents without their search entries must not be committed.
+      static_cast<void>(Run(Sql::kRollback));
+      in_transaction_ = false;
+      const int lost = pending_;
+      pending_ = 0;
+      pending_bytes_ = 0;
+      return indexed.WithPrefix("batch of " + std::to_string(lost) +
+                                " documents rolled back: cannot index it for search");
+    }
+    TG_RETURN_IF_ERROR(Run(Sql::kCommit));
     in_transaction_ = false;
     pending_ = 0;
+    pending_bytes_ = 0;
     return Status::Ok();
   }
 
   Result<std::optional<Document>> Get(int64_t id) override {
-    TG_ASSIGN_OR_RETURN(Statement stmt,
-                        db_->Cached("SELECT " TG_DOC_COLUMNS " FROM documents WHERE id = ?1"));
+    TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kGet));
     stmt.BindInt64(1, id);
     return ReadOne(stmt);
   }
 
   Result<std::optional<Document>> GetByExtId(std::string_view ext_id) override {
-    TG_ASSIGN_OR_RETURN(Statement stmt,
-                        db_->Cached("SELECT " TG_DOC_COLUMNS
-                                    " FROM documents WHERE ext_id = ?1 ORDER BY id LIMIT 1"));
+    TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kGetByExtId));
     stmt.BindText(1, ext_id);
     return ReadOne(stmt);
   }
@@ -250,14 +296,10 @@ class SqliteStore final : public Store {
 
   Result<std::vector<SearchHit>> Search(std::string_view query, int limit) override {
     TG_ASSIGN_OR_RETURN(SearchQuery parsed, ParseSearchQuery(query));
-    // rank is bm25 (lower is better); snippet() marks matches of the text
-    // column with [ ] and cuts around the best ~16 tokens.
-    TG_ASSIGN_OR_RETURN(
-        Statement stmt,
-        db_->Cached("SELECT d.id, d.ext_id, d.title, m.snip, m.rank FROM ("
-                    "  SELECT rowid, snippet(docs_fts, 1, '[', ']', '...', 16) AS snip, rank"
-                    "  FROM docs_fts WHERE docs_fts MATCH ?1 ORDER BY rank LIMIT ?2"
-                    ") AS m JOIN documents d ON d.id = m.rowid ORDER BY m.rank"));
+    // The open batch's documents become searchable now, as the contract says
+    // writes are visible at once.
+    TG_RETURN_IF_ERROR(IndexPending());
+    TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kSearch));
     stmt.BindText(1, ToFts5Match(parsed));
     stmt.BindInt64(2, limit < 0 ? -1 : limit);
     std::vector<SearchHit> hits;
@@ -281,10 +323,7 @@ class SqliteStore final : public Store {
   }
 
   Result<StoreStats> Stats() override {
-    TG_ASSIGN_OR_RETURN(Statement stmt,
-                        db_->Cached("SELECT count(*), total(dup_group = id), "
-                                    "total(dup_kind = 'exact'), total(dup_kind = 'near') "
-                                    "FROM documents"));
+    TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kStats));
     TG_ASSIGN_OR_RETURN(bool row, stmt.Step());
     StoreStats stats;
     if (row) {
@@ -297,13 +336,54 @@ class SqliteStore final : public Store {
   }
 
  private:
-  Status Run(const char* sql) {
-    TG_ASSIGN_OR_RETURN(Statement stmt, db_->Cached(sql));
+  Result<Statement> Stmt(Sql sql) {
+    const auto slot = static_cast<size_t>(sql);
+    return db_->Cached(slot, kSql[slot]);
+  }
+
+  Status Run(Sql sql) {
+    TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(sql));
     return stmt.Run();
   }
 
-  Result<std::optional<DocRef>> FindRef(const char* sql, uint64_t hash) {
-    TG_ASSIGN_OR_RETURN(Statement stmt, db_->Cached(sql));
+  // Opens the batch's write transaction (taking the write lock up front) and
+  // learns the next id: ids are assigned here, not by SQLite, so a leader's
+  // dup_group is written with its own id in the same INSERT.
+  Status Begin() {
+    TG_RETURN_IF_ERROR(Run(Sql::kBegin));
+    in_transaction_ = true;
+    Result<Statement> stmt = Stmt(Sql::kMaxId);
+    Result<bool> row = stmt.has_value() ? stmt->Step() : Result<bool>(stmt.error());
+    if (!row.has_value()) {
+      static_cast<void>(Run(Sql::kRollback));
+      in_transaction_ = false;
+      return row.error();
+    }
+    next_id_ = (*row ? stmt->ColumnInt64(0) : 0) + 1;
+    unindexed_from_ = next_id_;
+    return Status::Ok();
+  }
+
+  // Adds the search entries of the open batch's documents not indexed yet.
+  Status IndexPending() {
+    if (!in_transaction_ || unindexed_from_ >= next_id_) return Status::Ok();
+    TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kIndexPending));
+    stmt.BindInt64(1, unindexed_from_);
+    TG_RETURN_IF_ERROR(stmt.Run());
+    unindexed_from_ = next_id_;
+    return Status::Ok();
+  }
+
+  static Status CollectIds(Statement& stmt, std::vector<int64_t>* ids) {
+    while (true) {
+      TG_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) return Status::Ok();
+      ids->push_back(stmt.ColumnInt64(0));
+    }
+  }
+
+  Result<std::optional<DocRef>> FindRef(Sql sql, uint64_t hash) {
+    TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(sql));
     stmt.BindUint64(1, hash);
     TG_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return std::optional<DocRef>();
@@ -316,74 +396,53 @@ class SqliteStore final : public Store {
     return std::optional<Document>(ReadDocument(stmt));
   }
 
+  // The rows of one document under id next_id_; the caller holds a savepoint.
+  // Text is bound without copying: `doc` outlives every statement handle here.
   Result<int64_t> InsertRows(const Document& doc, const std::vector<uint32_t>& signature,
                              const std::vector<uint64_t>& band_keys) {
-    int64_t id = 0;
+    const int64_t id = next_id_;
     {
-      TG_ASSIGN_OR_RETURN(
-          Statement stmt,
-          db_->Cached("INSERT INTO documents (ext_id, source, record_id, kind, encoding, "
-                      "raw_hash, raw_size, text_hash, text, title, outlet, byline, url, "
-                      "published, published_time, lang, dup_group, dup_kind, dup_similarity, "
-                      "ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                      "?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-                      "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"));
-      stmt.BindText(1, doc.ext_id);
-      stmt.BindText(2, doc.source);
-      stmt.BindText(3, doc.record_id);
-      stmt.BindText(4, ContentKindName(doc.kind));
-      stmt.BindText(5, doc.encoding);
+      TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kInsertDocument));
+      stmt.BindInt64(1, id);
+      stmt.BindTextNoCopy(2, doc.ext_id);
+      stmt.BindTextNoCopy(3, doc.source);
+      stmt.BindTextNoCopy(4, doc.record_id);
+      stmt.BindTextNoCopy(5, ContentKindName(doc.kind));
+      stmt.BindTextNoCopy(6, doc.encoding);
       // 0 means "raw bytes unknown"; NULL keeps such rows out of the UNIQUE check.
       if (doc.raw_hash == 0) {
-        stmt.BindNull(6);
+        stmt.BindNull(7);
       } else {
-        stmt.BindUint64(6, doc.raw_hash);
+        stmt.BindUint64(7, doc.raw_hash);
       }
-      stmt.BindUint64(7, doc.raw_size);
-      stmt.BindUint64(8, doc.text_hash);
-      stmt.BindText(9, doc.text);
-      stmt.BindText(10, doc.meta.title);
-      stmt.BindText(11, doc.meta.outlet);
-      stmt.BindText(12, doc.meta.byline);
-      stmt.BindText(13, doc.meta.url);
-      stmt.BindText(14, doc.meta.published);
-      stmt.BindText(15, doc.meta.published_time);
-      stmt.BindText(16, doc.meta.lang);
-      stmt.BindInt64(17, doc.dup_group);
-      stmt.BindText(18, DupKindName(doc.dup_kind));
-      stmt.BindDouble(19, doc.dup_similarity);
-      TG_RETURN_IF_ERROR(stmt.Run());
-      id = sqlite3_last_insert_rowid(db_->handle());
-    }
-    if (doc.dup_group == 0) {
-      TG_ASSIGN_OR_RETURN(Statement stmt,
-                          db_->Cached("UPDATE documents SET dup_group = id WHERE id = ?1"));
-      stmt.BindInt64(1, id);
+      stmt.BindUint64(8, doc.raw_size);
+      stmt.BindUint64(9, doc.text_hash);
+      stmt.BindTextNoCopy(10, doc.text);
+      stmt.BindTextNoCopy(11, doc.meta.title);
+      stmt.BindTextNoCopy(12, doc.meta.outlet);
+      stmt.BindTextNoCopy(13, doc.meta.byline);
+      stmt.BindTextNoCopy(14, doc.meta.url);
+      stmt.BindTextNoCopy(15, doc.meta.published);
+      stmt.BindTextNoCopy(16, doc.meta.published_time);
+      stmt.BindTextNoCopy(17, doc.meta.lang);
+      // A leader's group is its own id, known before the row exists.
+      stmt.BindInt64(18, doc.dup_group == 0 ? id : doc.dup_group);
+      stmt.BindTextNoCopy(19, DupKindName(doc.dup_kind));
+      stmt.BindDouble(20, doc.dup_similarity);
+      stmt.BindTextNoCopy(21, clock_.Now());
       TG_RETURN_IF_ERROR(stmt.Run());
     }
     if (!signature.empty()) {
-      TG_ASSIGN_OR_RETURN(Statement stmt,
-                          db_->Cached("INSERT INTO minhash (doc_id, signature) VALUES (?1, ?2)"));
-      const std::string blob = EncodeSignature(signature);
+      TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kInsertMinhash));
+      EncodeSignature(signature, &blob_);
       stmt.BindInt64(1, id);
-      stmt.BindBlob(2, blob.data(), blob.size());
+      stmt.BindBlob(2, blob_.data(), blob_.size());
       TG_RETURN_IF_ERROR(stmt.Run());
     }
     for (uint64_t key : band_keys) {
-      TG_ASSIGN_OR_RETURN(
-          Statement stmt,
-          db_->Cached("INSERT OR IGNORE INTO lsh_bands (band_key, doc_id) VALUES (?1, ?2)"));
+      TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kInsertBand));
       stmt.BindUint64(1, key);
       stmt.BindInt64(2, id);
-      TG_RETURN_IF_ERROR(stmt.Run());
-    }
-    {
-      TG_ASSIGN_OR_RETURN(
-          Statement stmt,
-          db_->Cached("INSERT INTO docs_fts (rowid, title, text) VALUES (?1, ?2, ?3)"));
-      stmt.BindInt64(1, id);
-      stmt.BindText(2, doc.meta.title);
-      stmt.BindText(3, doc.text);
       TG_RETURN_IF_ERROR(stmt.Run());
     }
     return id;
@@ -391,60 +450,14 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Database> db_;
   SqliteOptions options_;
+  UtcClock clock_;
+  std::string blob_;  // reused signature encoding buffer
   bool in_transaction_ = false;
-  int pending_ = 0;
+  int pending_ = 0;             // documents in the open batch
+  size_t pending_bytes_ = 0;    // their text and title bytes
+  int64_t next_id_ = 1;         // id of the next insert (valid in a transaction)
+  int64_t unindexed_from_ = 1;  // documents with ids in [this, next_id_) lack FTS rows
 };
-
-Result<int64_t> QueryInt(Database& db, const char* sql) {
-  TG_ASSIGN_OR_RETURN(Statement stmt, db.Prepare(sql));
-  TG_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  return row ? stmt.ColumnInt64(0) : 0;
-}
-
-// Checks that `db` is empty or a tiegraph database before anything is
-// written to it, then brings its schema to kSchemaVersion.
-Status CheckAndMigrate(Database& db, const SqliteOptions& options) {
-  const std::string not_ours = "not a tiegraph database: " + options.path;
-  Result<int64_t> tables = QueryInt(db, "SELECT count(*) FROM sqlite_master");
-  if (!tables.has_value()) {
-    if (tables.error().code() == StatusCode::kCorrupt) {
-      return Status::Corrupt(not_ours, " (", tables.error().message(), ")");
-    }
-    return tables.error();
-  }
-  TG_ASSIGN_OR_RETURN(int64_t version, QueryInt(db, "PRAGMA user_version"));
-  TG_ASSIGN_OR_RETURN(int64_t app_id, QueryInt(db, "PRAGMA application_id"));
-  if (version == 0 && *tables > 0) return Status::Corrupt(not_ours, " (it has other tables)");
-  if (version > 0 && app_id != kApplicationId) {
-    return Status::Corrupt(not_ours, " (application_id ", app_id, ")");
-  }
-  if (version > kSchemaVersion) {
-    return Status::Corrupt("database schema version ", version, " is newer than this build's ",
-                           kSchemaVersion, ": ", options.path);
-  }
-  if (options.read_only) {
-    if (version < kSchemaVersion) {
-      return Status::Corrupt(not_ours, " (schema version ", version, ", need ", kSchemaVersion,
-                             "; open it writable once to migrate)");
-    }
-    return Status::Ok();
-  }
-  TG_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode = WAL"));
-  TG_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous = NORMAL"));
-  for (int64_t v = version; v < kSchemaVersion; ++v) {
-    TG_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-    const std::string bump = "PRAGMA user_version = " + std::to_string(v + 1) +
-                             "; PRAGMA application_id = " + std::to_string(kApplicationId);
-    Status status = db.Exec(kMigrations[v]);
-    if (status.ok()) status = db.Exec(bump.c_str());
-    if (status.ok()) status = db.Exec("COMMIT");
-    if (!status.ok()) {
-      static_cast<void>(db.Exec("ROLLBACK"));
-      return status.WithPrefix("schema migration to version " + std::to_string(v + 1));
-    }
-  }
-  return Status::Ok();
-}
 
 }  // namespace
 
@@ -454,8 +467,15 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   TG_ASSIGN_OR_RETURN(std::unique_ptr<Database> db,
                       Database::Open(options.path, options.read_only, options.busy_timeout_ms));
   TG_RETURN_IF_ERROR(RegisterSearchTokenizer(db->handle()));
-  TG_RETURN_IF_ERROR(CheckAndMigrate(*db, options));
+  TG_RETURN_IF_ERROR(CheckAndMigrate(*db, options.path, options.read_only));
   TG_RETURN_IF_ERROR(db->Exec("PRAGMA foreign_keys = ON"));
+  // A fixed page cache (negative = KiB): random-key indexes (hashes, LSH band
+  // keys) touch pages all over the file, and a cache that holds their upper
+  // levels keeps inserts from turning into reads. Fixed, so memory stays flat
+  // however large the corpus grows.
+  const std::string cache = "PRAGMA cache_size = -" + std::to_string(options.cache_kib);
+  TG_RETURN_IF_ERROR(db->Exec(cache.c_str()));
+  TG_RETURN_IF_ERROR(db->Exec("PRAGMA temp_store = MEMORY"));
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), options));
 }
 

@@ -250,5 +250,47 @@ TEST(MinHasherTest, BandKeyCandidatesMatchBruteForce) {
   EXPECT_LE(low_candidates, 2);
 }
 
+// A text with one shingle fills one bin; densification copies it everywhere.
+TEST(MinHasherTest, DensificationFillsEveryBin) {
+  MinHasher hasher;
+  const Signature sig = hasher.Compute("Lee met Choi");
+  for (uint32_t v : sig) EXPECT_EQ(v, sig[0]);
+  // Two shingles: every bin holds one of the two values.
+  const Signature two = hasher.Compute("one two three four five six");
+  for (uint32_t v : two) EXPECT_TRUE(v == two[0] || std::count(two.begin(), two.end(), v) > 1);
+}
+
+// Short texts (far fewer shingles than the 128 bins) rely on densification
+// for most positions; the estimate must stay unbiased there too, with a
+// spread near the binomial one of 128 independent hashes.
+TEST(MinHasherTest, DensifiedEstimateOfShortTextsIsUnbiased) {
+  MinHasher hasher;
+  TextGen gen(6);
+  double sum_error = 0;
+  double sum_squared = 0;
+  double sum_variance = 0;
+  constexpr int kPairs = 300;
+  for (int pair = 0; pair < kPairs; ++pair) {
+    std::vector<std::string> a = gen.Words(20 + pair % 40);  // 16 to 55 shingles
+    std::vector<std::string> b = a;
+    std::uniform_int_distribution<size_t> pos(0, b.size() - 1);
+    for (int edit = 0; edit < 1 + pair % 4; ++edit) b[pos(gen.rng())] = gen.Word();
+    const std::string ta = Join(a);
+    const std::string tb = Join(b);
+    const double exact = ExactJaccard(ShingleSet(ta, 5), ShingleSet(tb, 5));
+    const double estimate = EstimateJaccard(hasher.Compute(ta), hasher.Compute(tb));
+    sum_error += estimate - exact;
+    sum_squared += (estimate - exact) * (estimate - exact);
+    sum_variance += exact * (1 - exact) / 128;
+  }
+  EXPECT_LT(std::abs(sum_error / kPairs), 0.02);
+  // Densification repeats values, so the spread exceeds the binomial one;
+  // optimal densification keeps it within a small factor.
+  const double rms = std::sqrt(sum_squared / kPairs);
+  const double binomial = std::sqrt(sum_variance / kPairs);
+  std::printf("short texts: rms error %.3f, binomial %.3f\n", rms, binomial);
+  EXPECT_LT(rms, 2.5 * binomial);
+}
+
 }  // namespace
 }  // namespace tg::dedup

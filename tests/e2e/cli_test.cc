@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CmdResult {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -46,12 +46,12 @@ class CliTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  Run Tiegraph(const std::vector<std::string>& args) {
+  CmdResult Tiegraph(const std::vector<std::string>& args) {
     std::string cmd = Quote(TG_BINARY);
     for (const auto& a : args) cmd += " " + Quote(a);
     const fs::path err = dir_ / "stderr.txt";
     cmd += " 2>" + Quote(err.string()) + " </dev/null";
-    Run run;
+    CmdResult run;
     FILE* pipe = ::popen(cmd.c_str(), "r");
     if (pipe == nullptr) return run;
     char buf[65536];
@@ -84,11 +84,11 @@ class CliTest : public ::testing::Test {
 
 TEST_F(CliTest, EveryCommandHasHelp) {
   for (const std::string verb : {"ingest", "docs", "show", "search"}) {
-    const Run run = Tiegraph({verb, "--help"});
+    const CmdResult run = Tiegraph({verb, "--help"});
     EXPECT_EQ(run.exit_code, 0) << verb;
     EXPECT_NE(run.out.find("--db"), std::string::npos) << verb << ": " << run.out;
   }
-  const Run top = Tiegraph({"--help"});
+  const CmdResult top = Tiegraph({"--help"});
   EXPECT_EQ(top.exit_code, 0);
   EXPECT_NE(top.out.find("ingest"), std::string::npos);
   EXPECT_EQ(Tiegraph({"no-such-verb"}).exit_code, 2);
@@ -96,7 +96,7 @@ TEST_F(CliTest, EveryCommandHasHelp) {
 
 TEST_F(CliTest, IngestsTheExamplesGroupsDuplicatesAndIsIdempotent) {
   const std::string examples = (tg::testing::SourceDir() / "examples").string();
-  const Run first = Tiegraph({"ingest", "--db", db_, "--format", "json", examples});
+  const CmdResult first = Tiegraph({"ingest", "--db", db_, "--format", "json", examples});
   ASSERT_EQ(first.exit_code, 0) << first.err;
   const nlohmann::json summary = nlohmann::json::parse(first.out);
   EXPECT_GE(summary["stored"].get<int>(), 15);
@@ -104,13 +104,13 @@ TEST_F(CliTest, IngestsTheExamplesGroupsDuplicatesAndIsIdempotent) {
   EXPECT_GE(summary["exact_duplicates"].get<int>(), 1);
   EXPECT_EQ(summary["rejected"].get<int>(), 0);
 
-  const Run again = Tiegraph({"ingest", "--db", db_, "--format", "json", examples});
+  const CmdResult again = Tiegraph({"ingest", "--db", db_, "--format", "json", examples});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   const nlohmann::json second = nlohmann::json::parse(again.out);
   EXPECT_EQ(second["stored"].get<int>(), 0);
   EXPECT_EQ(second["already_stored"].get<int>(), summary["read"].get<int>());
 
-  const Run docs = Tiegraph({"docs", "--db", db_, "--all", "--format", "jsonl"});
+  const CmdResult docs = Tiegraph({"docs", "--db", db_, "--all", "--format", "jsonl"});
   ASSERT_EQ(docs.exit_code, 0) << docs.err;
   const auto rows = JsonLines(docs.out);
   EXPECT_EQ(static_cast<int>(rows.size()), summary["stored"].get<int>());
@@ -121,11 +121,11 @@ TEST_F(CliTest, IngestsTheExamplesGroupsDuplicatesAndIsIdempotent) {
   }
   EXPECT_GT(en, 0);
   EXPECT_GT(ko, 0);
-  const Run korean = Tiegraph({"docs", "--db", db_, "--all", "--lang", "ko", "--format", "jsonl"});
+  const CmdResult korean = Tiegraph({"docs", "--db", db_, "--all", "--lang", "ko", "--format", "jsonl"});
   for (const auto& row : JsonLines(korean.out)) EXPECT_EQ(row["lang"], "ko");
   EXPECT_EQ(static_cast<int>(JsonLines(korean.out).size()), ko);
 
-  const Run shown = Tiegraph({"show", "--db", db_, "--format", "json",
+  const CmdResult shown = Tiegraph({"show", "--db", db_, "--format", "json",
                               std::to_string(rows[0]["id"].get<int>())});
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
   EXPECT_FALSE(nlohmann::json::parse(shown.out)["text"].get<std::string>().empty());
@@ -141,13 +141,13 @@ TEST_F(CliTest, KoreanSearchMatchesWordsWithoutTheirParticles) {
         "Tuesday to discuss new berths.\n");
   ASSERT_EQ(Tiegraph({"ingest", "--db", db_, (dir_ / "in").string()}).exit_code, 0);
   for (const std::string query : {"회장", "실리콘밸리", "회장이", "\"반도체 협력\""}) {
-    const Run run = Tiegraph({"search", "--db", db_, "--format", "jsonl", query});
+    const CmdResult run = Tiegraph({"search", "--db", db_, "--format", "jsonl", query});
     ASSERT_EQ(run.exit_code, 0) << query << ": " << run.err;
     const auto hits = JsonLines(run.out);
     ASSERT_EQ(hits.size(), 1u) << query;
     EXPECT_EQ(hits[0]["ext_id"], "ko") << query;
   }
-  const Run en = Tiegraph({"search", "--db", db_, "--format", "jsonl", "mayor Busan"});
+  const CmdResult en = Tiegraph({"search", "--db", db_, "--format", "jsonl", "mayor Busan"});
   ASSERT_EQ(JsonLines(en.out).size(), 1u);
   EXPECT_EQ(Tiegraph({"search", "--db", db_, "\"unbalanced"}).exit_code == 0 ||
                 Tiegraph({"search", "--db", db_, "\"unbalanced"}).exit_code == 2,
@@ -214,7 +214,7 @@ TEST_F(CliTest, EveryKindOfBadInputIsNamedAndTheRestIsStored) {
   Write(dir_ / "before" / "kept.txt", "Earlier story\nRail executives met in Daegu on Monday.\n");
   ASSERT_EQ(Tiegraph({"ingest", "--db", db_, (dir_ / "before").string()}).exit_code, 0);
 
-  const Run run = Tiegraph({"ingest", "--db", db_, "--format", "json", in.string(),
+  const CmdResult run = Tiegraph({"ingest", "--db", db_, "--format", "json", in.string(),
                             (dir_ / "does-not-exist.txt").string()});
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   const nlohmann::json summary = nlohmann::json::parse(run.out);
@@ -228,7 +228,7 @@ TEST_F(CliTest, EveryKindOfBadInputIsNamedAndTheRestIsStored) {
   std::string line;
   while (std::getline(lines, line)) EXPECT_EQ(line.rfind("tiegraph: ", 0), 0u) << line;
 
-  const Run docs = Tiegraph({"docs", "--db", db_, "--all", "--format", "jsonl"});
+  const CmdResult docs = Tiegraph({"docs", "--db", db_, "--all", "--format", "jsonl"});
   std::vector<std::string> ids;
   for (const auto& row : JsonLines(docs.out)) ids.push_back(row["ext_id"]);
   for (const std::string want : {"kept", "good", "fine", "deep"}) {

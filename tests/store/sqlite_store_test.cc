@@ -94,7 +94,7 @@ TEST_F(SqliteStoreTest, DataSurvivesCloseAndReopen) {
 TEST_F(SqliteStoreTest, UsesWalAndVersionedSchema) {
   { ASSERT_OK_AND_ASSIGN(auto store, Open()); }
   EXPECT_EQ(QueryRaw("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "1");
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "2");
   EXPECT_EQ(QueryRaw("SELECT count(*) FROM sqlite_master WHERE name IN "
                      "('documents', 'minhash', 'lsh_bands', 'docs_fts')"),
             "4");
@@ -198,6 +198,102 @@ TEST_F(SqliteStoreTest, SnippetsComeFromTheFtsIndex) {
   ASSERT_EQ(by_name.size(), 1u);
   EXPECT_EQ(by_name[0].snippet, "[SK하이닉스는] 실리콘밸리에서 엔비디아와 회동했다.");
   EXPECT_GT(by_name[0].score, 0);
+}
+
+TEST_F(SqliteStoreTest, BatchesCommitByTextSizeToo) {
+  SqliteOptions options;
+  options.path = path_;
+  options.batch_size = 1000;
+  options.batch_bytes = 40;  // text + title bytes
+  ASSERT_OK_AND_ASSIGN(auto writer, OpenSqliteStore(options));
+  ASSERT_OK(Insert(*writer, MakeDoc("a", "short", 1)));  // 5 + 7 bytes
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM documents"), "0");
+  ASSERT_OK(Insert(*writer, MakeDoc("b", "a story long enough to pass the limit", 2)));
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM documents"), "2");
+}
+
+// Search entries of a batch are written at commit time; searches in between
+// must still see every insert, and each document is indexed exactly once.
+TEST_F(SqliteStoreTest, OpenBatchIsSearchableAndIndexedOnce) {
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Open(/*batch_size=*/3));
+    for (int i = 0; i < 7; ++i) {
+      const std::string id = "d" + std::to_string(i);
+      ASSERT_OK(Insert(*store, MakeDoc(id, "memory chips story number w" + std::to_string(i),
+                                       static_cast<uint64_t>(i + 1))));
+      ASSERT_OK_AND_ASSIGN(auto hits, store->Search("chips", 100));
+      EXPECT_EQ(hits.size(), static_cast<size_t>(i + 1)) << "after " << id;
+      ASSERT_OK_AND_ASSIGN(auto own, store->Search("w" + std::to_string(i), 10));
+      ASSERT_EQ(own.size(), 1u) << id;
+      EXPECT_EQ(own[0].ext_id, id);
+    }
+    ASSERT_OK(store->Flush());
+  }
+  ASSERT_OK_AND_ASSIGN(auto reader, Open(100, /*read_only=*/true));
+  ASSERT_OK_AND_ASSIGN(auto hits, reader->Search("chips", 100));
+  EXPECT_EQ(hits.size(), 7u);
+}
+
+// Ids are assigned by the store before the row is written, so a leader's
+// dup_group is its own id; a failed insert uses no id and leaves no search entry.
+TEST_F(SqliteStoreTest, LeaderGroupIsItsOwnIdAndFailedInsertLeavesNoTrace) {
+  ASSERT_OK_AND_ASSIGN(auto store, Open(/*batch_size=*/100));
+  ASSERT_OK(Insert(*store, MakeDoc("a", "first unique story", 10)));
+  ASSERT_OK(store->Flush());
+  ASSERT_OK(Insert(*store, MakeDoc("b", "second unique story", 11)));
+  EXPECT_EQ(Insert(*store, MakeDoc("c", "third zebra story", 10)).code(),
+            StatusCode::kAlreadyExists);
+  Document follower = MakeDoc("d", "fourth unique story", 12);
+  follower.dup_group = 1;
+  follower.dup_kind = DupKind::kNear;
+  const dedup::Signature sig = hasher_.Compute(follower.text);
+  ASSERT_OK_AND_ASSIGN(int64_t d_id, store->Insert(follower, sig, hasher_.BandKeys(sig)));
+  EXPECT_EQ(d_id, 3);
+  ASSERT_OK(store->Flush());
+
+  ASSERT_OK_AND_ASSIGN(auto b, store->GetByExtId("b"));
+  ASSERT_TRUE(b.has_value());
+  EXPECT_EQ(b->id, 2);
+  EXPECT_EQ(b->dup_group, 2);
+  ASSERT_OK_AND_ASSIGN(auto d, store->Get(3));
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->dup_group, 1);
+  EXPECT_EQ(d->ingested_at.size(), 20u) << d->ingested_at;  // 2024-03-05T09:30:00Z
+  ASSERT_OK_AND_ASSIGN(auto zebra, store->Search("zebra", 10));
+  EXPECT_TRUE(zebra.empty());
+  ASSERT_OK_AND_ASSIGN(auto unique, store->Search("unique", 10));
+  EXPECT_EQ(unique.size(), 3u);
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM lsh_bands WHERE doc_id NOT IN (SELECT id FROM documents)"),
+            "0");
+}
+
+// Migration 2 recomputes signatures stored by older builds (another MinHash
+// scheme) and their LSH bands from the stored text.
+TEST_F(SqliteStoreTest, MigrationTwoRecomputesOldSignatures) {
+  const std::string text = "Samsung and Nvidia agreed on a memory chip supply deal in Seoul.";
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Open());
+    ASSERT_OK(Insert(*store, MakeDoc("a", text, 1)));
+    ASSERT_OK(store->Flush());
+  }
+  {
+    // Make it look like a version-1 file written by an older build.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "UPDATE minhash SET signature = zeroblob(512); DELETE FROM lsh_bands; "
+                           "PRAGMA user_version = 1",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  ASSERT_OK_AND_ASSIGN(auto store, Open());
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "2");
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM lsh_bands"), "16");
+  const dedup::Signature sig = hasher_.Compute(text);
+  ASSERT_OK_AND_ASSIGN(auto candidates, store->FindNearDupCandidates(hasher_.BandKeys(sig)));
+  ASSERT_EQ(candidates.size(), 1u);
+  EXPECT_EQ(candidates[0].signature, sig);
 }
 
 }  // namespace
