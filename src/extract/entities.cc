@@ -5,6 +5,7 @@
 
 #include "extract/coref.h"
 #include "extract/patterns.h"
+#include "extract/mention_rules.h"
 
 namespace tg::extract {
 namespace {
@@ -112,7 +113,9 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   }
   const Tagger* tagger = lang == "ko" ? tagger_ko_.get() : tagger_en_.get();
   if (tagger != nullptr) {
-    for (Mention& m : tagger->Tag(text, doc.analysis, kb_.get())) candidates.push_back(std::move(m));
+    std::vector<Mention> tagged = tagger->Tag(text, doc.analysis, kb_.get());
+    RepairTaggerMentions(text, doc.analysis, &tagged);
+    for (Mention& m : tagged) candidates.push_back(std::move(m));
   }
   std::vector<Mention> mentions = Resolve(candidates);
 
@@ -145,6 +148,22 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
     }
   }
   if (added) mentions = Resolve(std::move(candidates));
+
+  // One spelling, one type: a tagger-only mention whose spelling the KB or a
+  // pattern saw as an organisation elsewhere in the document is that organisation.
+  std::vector<std::string_view> org_spellings;
+  for (const Mention& m : mentions) {
+    if (m.type == EntityType::kOrg && m.sources != kFromTagger) {
+      org_spellings.push_back(text.substr(m.begin, m.end - m.begin));
+    }
+  }
+  for (Mention& m : mentions) {
+    if (m.sources == kFromTagger && m.type != EntityType::kOrg &&
+        std::find(org_spellings.begin(), org_spellings.end(),
+                  text.substr(m.begin, m.end - m.begin)) != org_spellings.end()) {
+      m.type = EntityType::kOrg;
+    }
+  }
 
   doc.entities = ResolveEntities(text, doc.analysis, mentions, roles, kb_.get());
 

@@ -1,0 +1,196 @@
+#include "extract/mention_rules.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "extract/titles.h"
+
+namespace tg::extract {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+// Last words of company names (facts of how companies are named).
+constexpr std::string_view kEnglishOrgWords[] = {
+    "Electronics", "Electric", "Telecom", "Telecommunications", "Motors", "Motor", "Labs",
+    "Group", "Groups", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd",
+    "Ltd.", "LLC", "Holdings", "Semiconductor", "Semiconductors", "Energy", "Networks",
+    "Systems", "Technologies", "Technology", "Bank", "Capital", "Partners", "Ventures",
+    "Airlines", "Pharma", "Pharmaceuticals", "Biologics", "Chemical", "Chemicals", "Steel",
+    "Industries", "Heavy", "Shipbuilding", "Securities", "Insurance", "Foundation", "Institute",
+    "University", "Ministry", "Department", "Agency", "Platforms", "Robotics", "Solutions",
+    "Materials", "Logistics", "Media", "Studios", "Entertainment", "Mobility", "Automotive",
+    "Battery", "Batteries", "Display", "Cloud", "Software", "Devices", "Instruments"};
+constexpr std::string_view kKoreanOrgEndings[] = {
+    "전자", "텔레콤", "모터스", "랩스", "그룹", "반도체", "에너지", "네트웍스", "시스템즈",
+    "테크", "테크놀로지", "은행", "증권", "보험", "바이오", "제약", "건설", "화학", "중공업",
+    "통신", "항공", "자동차", "플랫폼스", "클라우드", "솔루션", "로보틱스", "모빌리티",
+    "디스플레이", "소재", "물산", "상사", "산업", "홀딩스", "캐피탈", "벤처스", "파트너스",
+    "인베스트먼트", "엔터테인먼트", "미디어", "재단", "연구원", "연구소", "대학교", "부",
+    "공사", "공단", "협회", "위원회", "그룹스", "일렉트릭", "인더스트리", "머티리얼즈"};
+// Country abbreviations written before a title (미 상무장관 = US commerce secretary).
+constexpr std::string_view kCountryPrefixes[] = {"미", "중", "일", "한", "영", "독", "러",
+                                                 "불", "美", "中", "日", "韓", "英", "獨"};
+// Korean verb endings that end a clause, never a name (따르면, 밝혔다, 만나고 ...).
+constexpr std::string_view kClauseEndings[] = {"면", "며", "다", "고", "서", "니", "지만", "는데"};
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool IsHangulWord(std::string_view w) {
+  size_t pos = 0;
+  while (pos < w.size()) {
+    if (!IsHangul(NextCodePoint(w, &pos))) return false;
+  }
+  return !w.empty();
+}
+
+bool HasLower(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+bool HasUpper(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Indexes of the word tokens of [begin, end), and the token right after.
+struct SpanWords {
+  std::vector<size_t> words;
+  size_t after = 0;  // analysis.tokens.size() when none
+};
+
+SpanWords WordsOf(const text::Analysis& analysis, uint32_t begin, uint32_t end) {
+  SpanWords out;
+  size_t i = 0;
+  while (i < analysis.tokens.size() && analysis.tokens[i].end <= begin) ++i;
+  for (; i < analysis.tokens.size() && analysis.tokens[i].begin < end; ++i) {
+    if (analysis.tokens[i].kind == TokenKind::kWord) out.words.push_back(i);
+  }
+  out.after = i;
+  return out;
+}
+
+bool StrongTitleAt(std::string_view text, const Token& t) {
+  const TitleHit hit = LookupTitle(text, t.begin);
+  return hit.length > 0 && !hit.weak;
+}
+
+// Repairs one PERSON mention; may split off an organisation into `extra`.
+// Returns false when the mention should be dropped.
+bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention* m,
+                  std::vector<Mention>* extra) {
+  SpanWords span = WordsOf(analysis, m->begin, m->end);
+  if (span.words.empty()) return false;
+  const auto word = [&](size_t k) { return analysis.tokens[span.words[k]].In(text); };
+  const std::string_view first = word(0);
+  const std::string_view last = word(span.words.size() - 1);
+
+  if (!IsHangulWord(first)) {
+    // Headline capitals ("TO SANTA CLARA"): a person is not written all in capitals.
+    const std::string_view surface = text.substr(m->begin, m->end - m->begin);
+    if (span.words.size() >= 2 && HasUpper(surface) && !HasLower(surface)) return false;
+    if (LooksLikeOrgWord(last)) {
+      m->type = EntityType::kOrg;
+      return true;
+    }
+    // "Park [Do-hyun]": a hyphenated given name after a capitalised surname.
+    const Token& head = analysis.tokens[span.words[0]];
+    const size_t hyphen = first.find('-');
+    const size_t index = span.words[0];
+    if (hyphen != std::string_view::npos && hyphen + 1 < first.size() &&
+        first[hyphen + 1] >= 'a' && first[hyphen + 1] <= 'z' && index > 0) {
+      const Token& before = analysis.tokens[index - 1];
+      const std::string_view surname = before.In(text);
+      if (before.kind == TokenKind::kWord && surname.size() >= 2 && surname.size() <= 8 &&
+          surname[0] >= 'A' && surname[0] <= 'Z' && surname.find('-') == std::string_view::npos &&
+          !StrongTitleAt(text, before) && before.end + 1 >= head.begin) {
+        m->begin = before.begin;
+      }
+    }
+    return true;
+  }
+
+  // Korean. Drop leading clause-final verbs ("따르면 프라이스").
+  size_t lo = 0;
+  while (lo + 1 < span.words.size()) {
+    const std::string_view w = word(lo);
+    bool clause = false;
+    for (std::string_view e : kClauseEndings) clause |= EndsWith(w, e) && CountCodePoints(w) >= 2;
+    if (!clause) break;
+    ++lo;
+  }
+  size_t hi = span.words.size();  // exclusive
+  // Drop a trailing country prefix of a title ("로라 켐프 미 상무장관").
+  if (hi - lo >= 2) {
+    const std::string_view w = word(hi - 1);
+    if (std::find(std::begin(kCountryPrefixes), std::end(kCountryPrefixes), w) !=
+        std::end(kCountryPrefixes)) {
+      --hi;
+    }
+  }
+  // "NAME ORG TITLE": the word before the title is the organisation when the
+  // span holds more words than a name, or it ends like a company name.
+  const bool before_title =
+      hi == span.words.size() && span.after < analysis.tokens.size() &&
+      analysis.tokens[span.after].kind == TokenKind::kWord &&
+      LookupTitle(text, analysis.tokens[span.after].begin).length > 0;
+  if (before_title && hi - lo >= 2) {
+    const std::string_view first_name = word(lo);
+    const size_t syllables = CountCodePoints(first_name);
+    const bool korean_name = syllables == 3 && IsKoreanSurname(first_name.substr(0, 3));
+    if (hi - lo >= 3 || korean_name || LooksLikeOrgWord(word(hi - 1))) {
+      Mention org = *m;
+      const Token& org_token = analysis.tokens[span.words[hi - 1]];
+      org.begin = org_token.begin;
+      org.end = org_token.end;
+      org.type = EntityType::kOrg;
+      extra->push_back(org);
+      --hi;
+    }
+  }
+  if (hi <= lo) return false;
+  if (hi - lo == 1 && LooksLikeOrgWord(word(lo))) {
+    m->type = EntityType::kOrg;
+  }
+  m->begin = analysis.tokens[span.words[lo]].begin;
+  m->end = analysis.tokens[span.words[hi - 1]].end;
+  return true;
+}
+
+}  // namespace
+
+bool LooksLikeOrgWord(std::string_view word) {
+  if (IsHangulWord(word)) {
+    for (std::string_view e : kKoreanOrgEndings) {
+      // The ending must leave a name before it (전자 alone is a word, not a company).
+      if (EndsWith(word, e) && word.size() > e.size()) return true;
+    }
+    return false;
+  }
+  return std::find(std::begin(kEnglishOrgWords), std::end(kEnglishOrgWords), word) !=
+         std::end(kEnglishOrgWords);
+}
+
+void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
+                          std::vector<Mention>* mentions) {
+  std::vector<Mention> kept;
+  std::vector<Mention> extra;
+  for (Mention& m : *mentions) {
+    // A name or organisation across a strong title is a tagging error.
+    bool crosses_title = false;
+    for (size_t i : WordsOf(analysis, m.begin, m.end).words) {
+      const Token& t = analysis.tokens[i];
+      if (StrongTitleAt(text, t) && t.begin + LookupTitle(text, t.begin).length <= m.end) {
+        crosses_title = true;
+      }
+    }
+    if (crosses_title) continue;
+    if (m.type == EntityType::kPerson && !RepairPerson(text, analysis, &m, &extra)) continue;
+    kept.push_back(std::move(m));
+  }
+  kept.insert(kept.end(), extra.begin(), extra.end());
+  *mentions = std::move(kept);
+}
+
+}  // namespace tg::extract

@@ -1,0 +1,28 @@
+#pragma once
+// Repairs for the statistical tagger's usual mistakes on business news, from
+// the shape of names and of the words around them (never from a list of
+// particular people): titles inside a name ("Hanbit Group Chairman Park"),
+// an organisation glued to a Korean name before its title ("빅터 램 루메나르
+// CEO"), a romanised surname left out ("Park [Do-hyun]"), company names
+// taken for people ("Arin Telecom"), verbs and country prefixes caught in a
+// Korean name ("따르면 프라이스", "로라 켐프 미 상무장관"), and capitalised
+// headline words. Pure functions; thread-safe.
+#include <string_view>
+#include <vector>
+
+#include "extract/entity.h"
+#include "text/tokenize.h"
+
+namespace tg::extract {
+
+// Rewrites the tagger's mentions in place: drops the implausible ones, moves
+// boundaries, retypes, and appends the organisations split off person names.
+void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
+                          std::vector<Mention>* mentions);
+
+// True when `word` ends like a company name: English "Electronics",
+// "Telecom", "Motors", "Labs", "Group", "Inc." ...; Korean 전자, 텔레콤,
+// 모터스, 랩스, 그룹, 반도체, 에너지 ... as the end of the word.
+bool LooksLikeOrgWord(std::string_view word);
+
+}  // namespace tg::extract
