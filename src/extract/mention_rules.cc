@@ -33,7 +33,9 @@ constexpr std::string_view kKoreanOrgEndings[] = {
 constexpr std::string_view kCountryPrefixes[] = {"미", "중", "일", "한", "영", "독", "러",
                                                  "불", "美", "中", "日", "韓", "英", "獨"};
 // Korean verb endings that end a clause, never a name (따르면, 밝혔다, 만나고 ...).
-constexpr std::string_view kClauseEndings[] = {"면", "며", "다", "고", "서", "니", "지만", "는데"};
+// Also adnominal forms (출국한, 취임한, 선임된) that put a clause before a name.
+constexpr std::string_view kClauseEndings[] = {"면", "며", "다", "고", "서", "니", "지만", "는데",
+                                               "한", "된", "던"};
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -138,7 +140,11 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
   if (before_title && hi - lo >= 2) {
     const std::string_view first_name = word(lo);
     const size_t syllables = CountCodePoints(first_name);
-    const bool korean_name = syllables == 3 && IsKoreanSurname(first_name.substr(0, 3));
+    // A Korean name: a one-syllable surname and a two-syllable given name, or
+    // a two-syllable surname (황보, 남궁) and two more.
+    const bool korean_name =
+        (syllables == 3 && IsKoreanSurname(first_name.substr(0, 3))) ||
+        (syllables == 4 && IsKoreanSurname(first_name.substr(0, 6)));
     if (hi - lo >= 3 || korean_name || LooksLikeOrgWord(word(hi - 1))) {
       Mention org = *m;
       const Token& org_token = analysis.tokens[span.words[hi - 1]];
