@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps build demo test bench clean
+.PHONY: all deps build demo test bench model clean
 
 all: build
 
@@ -24,6 +24,13 @@ test: build
 
 bench: build
 	@bench/run.sh $(BUILD)
+
+# Retrains the named-entity taggers from ../shared/data and writes them into
+# data/models/ (committed, so a fresh clone needs no ../shared).
+SHARED_DATA ?= ../shared/data
+model: build
+	$(BUILD)/tiegraph ner train --lang ko --out data/models/ner-ko.bin --data-dir $(SHARED_DATA)
+	$(BUILD)/tiegraph ner train --lang en --out data/models/ner-en.bin --data-dir $(SHARED_DATA)
 
 clean:
 	rm -rf $(BUILD)

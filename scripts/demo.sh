@@ -41,3 +41,7 @@ id=$({ "$bin" search --db "$db" --limit 1 --format jsonl "Norveld Geoje" || true
 id=${id:-1}
 section "show $id"
 "$bin" show --db "$db" "$id"
+
+section "entities of one English and one Korean page (people with titles and organisations, resolved within each page)"
+"$bin" entities --no-dates "$repo/examples/pages/en-ledger-cheongsol-arkwell.txt" \
+  "$repo/examples/pages/ko-saebyeok-cheongsol-arkwell.txt"

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/utf8.h"
+#include "extract/titles.h"
 
 namespace tg::extract {
 namespace {
@@ -116,7 +117,11 @@ NameParts PartsOf(std::string_view name, const std::vector<const Token*>& tokens
         parts.keys.emplace_back(w.substr(0, compound ? two : PrefixBytes(w, 1)));
       }
     } else {
-      parts.keys.emplace_back(words.back());
+      // The last space-separated word, whole: the particle splitter may have
+      // cut a transliterated surname (해로 -> 해 + 로).
+      const size_t space = name.rfind(' ');
+      parts.keys.emplace_back(space == std::string_view::npos ? words.back()
+                                                              : name.substr(space + 1));
     }
     return parts;
   }
@@ -146,8 +151,9 @@ bool IsFullName(const Mention& m, const std::vector<const Token*>& tokens, std::
   if (words == 1) {
     const std::string_view w = tokens.front()->In(text);
     if (HasHangul(w)) {
+      // A bare surname (남궁, 황보, or 김) names nobody in full.
       const size_t n = SyllableCount(w);
-      return n >= 2 && n <= 4;
+      return n >= 2 && n <= 4 && !IsKoreanSurname(w);
     }
   }
   return false;
@@ -252,8 +258,10 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
       out[it->second].mentions.push_back(m);
       continue;
     }
-    if (!IsFullName(m, tokens, text) || (m.sources & kFromPattern && role_for(m) != nullptr &&
-                                         role_for(m)->form == RoleForm::kShortTitle)) {
+    const RoleMatch* role = role_for(m);
+    const bool short_form = role != nullptr && role->form == RoleForm::kShortTitle &&
+                            role->person.begin == m.begin && role->person.end == m.end;
+    if (!IsFullName(m, tokens, text) || short_form) {
       short_mentions.push_back(&m);
       continue;
     }
@@ -435,10 +443,28 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
       }
     }
     std::string_view title;
+    size_t next_index = i + 1;
+    std::string_view w_joined = w;
     if (hangul) {
+      // A particle glued to the word may belong to a transliterated name
+      // (해로 -> 해 + 로): try the whole eojeol too.
+      if (next_index < analysis.tokens.size() &&
+          analysis.tokens[next_index].kind == TokenKind::kParticle &&
+          !analysis.tokens[next_index].space_before) {
+        const std::string_view joined =
+            text.substr(t.begin, analysis.tokens[next_index].end - t.begin);
+        for (const Person& candidate : people) {
+          if (std::find(candidate.parts.keys.begin(), candidate.parts.keys.end(), joined) !=
+              candidate.parts.keys.end()) {
+            w_joined = joined;
+            ++next_index;
+            break;
+          }
+        }
+      }
       // Korean short forms take a title or 씨 after them (이 회장, 브랜트 CEO).
-      if (i + 1 >= analysis.tokens.size()) continue;
-      const Token& next = analysis.tokens[i + 1];
+      if (next_index >= analysis.tokens.size()) continue;
+      const Token& next = analysis.tokens[next_index];
       const size_t title_len = MatchTitle(text, next.begin);
       const std::string_view next_word = next.In(text);
       if (title_len == 0 && next_word != "씨") continue;
@@ -446,13 +472,13 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
     }
     Person* p = nullptr;
     for (Person& candidate : people) {
-      if (std::find(candidate.parts.keys.begin(), candidate.parts.keys.end(), w) !=
+      if (std::find(candidate.parts.keys.begin(), candidate.parts.keys.end(), w_joined) !=
           candidate.parts.keys.end()) {
-        p = choose(w, title, "", t.begin);
+        p = choose(w_joined, title, "", t.begin);
         break;
       }
     }
-    if (p != nullptr) add_coref(p, t.begin, t.end);
+    if (p != nullptr) add_coref(p, t.begin, t.begin + static_cast<uint32_t>(w_joined.size()));
   }
 
   for (DocEntity& e : out) {

@@ -147,6 +147,14 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
       added = true;
     }
   }
+  if (lang == "ko") {
+    const size_t before = mentions.size();
+    FindKoreanForeignNames(text, doc.analysis, &mentions);
+    if (mentions.size() != before) {
+      candidates.insert(candidates.end(), mentions.begin() + before, mentions.end());
+      added = true;
+    }
+  }
   if (added) mentions = Resolve(std::move(candidates));
 
   // One spelling, one type: a tagger-only mention whose spelling the KB or a

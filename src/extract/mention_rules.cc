@@ -199,4 +199,77 @@ void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
   *mentions = std::move(kept);
 }
 
+void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
+                            std::vector<Mention>* mentions) {
+  const std::vector<Token>& tokens = analysis.tokens;
+  // Work on eojeol (space-separated words): the particle splitter may cut a
+  // transliterated name (해로 -> 해 + 로), and a name is a whole eojeol here.
+  struct Eojeol {
+    uint32_t begin, end;  // whole eojeol
+    size_t first;         // first token index
+    bool hangul;          // every token is Hangul
+  };
+  std::vector<Eojeol> words;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    const bool hangul = t.script == text::Script::kHangul;
+    if (words.empty() || t.space_before) {
+      words.push_back({t.begin, t.end, i, hangul});
+    } else {
+      words.back().end = t.end;
+      words.back().hangul &= hangul;
+    }
+  }
+  auto span = [&](const Eojeol& w) { return text.substr(w.begin, w.end - w.begin); };
+  auto covered = [&](const Eojeol& w) {
+    for (const Mention& m : *mentions) {
+      if (w.begin < m.end && m.begin < w.end) return true;
+    }
+    return false;
+  };
+  auto titled_at = [&](const Eojeol& w) {
+    return tokens[w.first].kind == TokenKind::kWord && LookupTitle(text, w.begin).length > 0;
+  };
+  auto org_like = [&](std::string_view w) {
+    if (LooksLikeOrgWord(w)) return true;
+    for (const Mention& m : *mentions) {
+      if (m.type == EntityType::kOrg && text.substr(m.begin, m.end - m.begin) == w) return true;
+    }
+    return false;
+  };
+  // Whole Hangul eojeol seen directly before a title somewhere ("해로 CEO는").
+  std::vector<std::string_view> titled;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].hangul && titled_at(words[i + 1])) titled.push_back(span(words[i]));
+  }
+  std::vector<Mention> found;
+  for (size_t i = 3; i < words.size(); ++i) {
+    if (!titled_at(words[i])) continue;
+    const Eojeol& given = words[i - 3];
+    const Eojeol& family = words[i - 2];
+    const Eojeol& org = words[i - 1];
+    if (!given.hangul || !family.hangul || !org.hangul) continue;
+    if (covered(given) || covered(family) || !org_like(span(org))) continue;
+    if (std::find(titled.begin(), titled.end(), span(family)) == titled.end()) continue;
+    bool clause = false;
+    for (std::string_view e : kClauseEndings) clause |= EndsWith(span(given), e);
+    if (clause) continue;
+    Mention person;
+    person.begin = given.begin;
+    person.end = family.end;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.7f;
+    found.push_back(person);
+    if (!covered(org)) {
+      Mention o = person;
+      o.begin = org.begin;
+      o.end = org.end;
+      o.type = EntityType::kOrg;
+      found.push_back(o);
+    }
+  }
+  mentions->insert(mentions->end(), found.begin(), found.end());
+}
+
 }  // namespace tg::extract

@@ -20,6 +20,13 @@ namespace tg::extract {
 void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
                           std::vector<Mention>* mentions);
 
+// Korean news writes a foreign name as two Hangul words before the company
+// and the title ("델리아 해로 아크웰반도체 CEO"), and later the surname with
+// the title alone ("해로 CEO는"). Finds such names that no mention covers,
+// confirmed by that later surname + title; appends PERSON and ORG mentions.
+void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
+                            std::vector<Mention>* mentions);
+
 // True when `word` ends like a company name: English "Electronics",
 // "Telecom", "Motors", "Labs", "Group", "Inc." ...; Korean 전자, 텔레콤,
 // 모터스, 랩스, 그룹, 반도체, 에너지 ... as the end of the word.
