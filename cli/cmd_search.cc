@@ -43,8 +43,17 @@ void RunSearch(const SearchArgs& args, RunState* state) {
       return;
     case Format::kText:
       for (const auto& h : *hits) {
+        // One line per hit on a terminal: paragraph breaks become " / ".
+        std::string snippet;
+        for (char c : h.snippet) {
+          if (c == '\n') {
+            snippet += " / ";
+          } else {
+            snippet += c;
+          }
+        }
         std::cout << fmt::format("{:>5}  {}\n       {}\n", h.id, FitWidth(h.title, 90),
-                                 FitWidth(h.snippet, 110));
+                                 FitWidth(snippet, 110));
       }
       std::cout << fmt::format("{} hit{}\n", hits->size(), hits->size() == 1 ? "" : "s");
       return;

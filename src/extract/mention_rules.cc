@@ -21,7 +21,11 @@ constexpr std::string_view kEnglishOrgWords[] = {
     "Industries", "Heavy", "Shipbuilding", "Securities", "Insurance", "Foundation", "Institute",
     "University", "Ministry", "Department", "Agency", "Platforms", "Robotics", "Solutions",
     "Materials", "Logistics", "Media", "Studios", "Entertainment", "Mobility", "Automotive",
-    "Battery", "Batteries", "Display", "Cloud", "Software", "Devices", "Instruments"};
+    "Battery", "Batteries", "Display", "Cloud", "Software", "Devices", "Instruments", "Shipping",
+    "Lines", "Airways", "Petroleum", "Oil", "Gas", "Power", "Foods", "Retail", "Trading",
+    "Construction", "Engineering", "Aerospace", "Defense", "Defence", "Biotech", "Health",
+    "Healthcare", "Hospital", "Fund", "Associates", "Consulting", "Commission",
+    "Council", "Office", "Bureau", "Authority", "Association", "Federation", "Union"};
 constexpr std::string_view kKoreanOrgEndings[] = {
     "전자", "텔레콤", "모터스", "랩스", "그룹", "반도체", "에너지", "네트웍스", "시스템즈",
     "테크", "테크놀로지", "은행", "증권", "보험", "바이오", "제약", "건설", "화학", "중공업",
