@@ -18,6 +18,7 @@
 #include "text/dates.h"
 #include "text/html_classes.h"
 #include "text/html_flatten.h"
+#include "text/html_prepass.h"
 #include "text/html_meta.h"
 
 namespace tg::text {
@@ -275,6 +276,85 @@ TEST(FlattenDeepMarkupTest, DropsOnlyTagsBeyondTheLimit) {
       "<div><div><div><div>x</div><script>\"</div>\"</script></div>y</div></div>", 2, &out);
   EXPECT_EQ(dropped, 4);
   EXPECT_EQ(out, "<div><div>x<script>\"</div>\"</script>y</div></div>");
+}
+
+std::string Stripped(std::string_view html) {
+  std::string out;
+  const size_t removed = StripInertContent(html, &out);
+  if (removed == 0) {
+    EXPECT_TRUE(out.empty());
+    return std::string(html);
+  }
+  EXPECT_EQ(out.size() + removed, html.size());
+  return out;
+}
+
+TEST(StripInertContentTest, EmptiesScriptsStylesAndComments) {
+  EXPECT_EQ(Stripped("<p>a</p><script>var s = '<div>x</div>'; if (a<b) f();</script><p>b</p>"),
+            "<p>a</p><script></script><p>b</p>");
+  EXPECT_EQ(Stripped("<SCRIPT type=\"text/javascript\">x='</scripts>'</SCRIPT ><p>b"),
+            "<SCRIPT type=\"text/javascript\"></SCRIPT ><p>b");
+  EXPECT_EQ(Stripped("<style media=\"a>b\">p > a { color: red }</style>x"),
+            "<style media=\"a>b\"></style>x");
+  // Comments keep an empty comment, so the text around them splits as before.
+  EXPECT_EQ(Stripped("a<!-- <div class=\"article-body\"><p>old</p></div> -->b"), "a<!---->b");
+  EXPECT_EQ(Stripped("a<!-- x --!>b<!-- y -- z -->c"), "a<!---->b<!---->c");
+  EXPECT_EQ(Stripped("a<!---->b<!-->c<!--->d"), "a<!---->b<!-->c<!--->d");
+}
+
+TEST(StripInertContentTest, KeepsJsonLdAndRawTextOfOtherElements) {
+  const std::string ld =
+      "<script type=\"application/LD+json\">{\"headline\":\"<b>x</b>\"}</script>"
+      "<script>y()</script>";
+  EXPECT_EQ(Stripped(ld),
+            "<script type=\"application/LD+json\">{\"headline\":\"<b>x</b>\"}</script>"
+            "<script></script>");
+  // Text that only looks like scripts or comments stays.
+  EXPECT_EQ(Stripped("<textarea><script>x</script><!-- c --></textarea>"),
+            "<textarea><script>x</script><!-- c --></textarea>");
+  EXPECT_EQ(Stripped("<title>a <!-- b --></title><p title=\"<!-- c -->\">d</p>"),
+            "<title>a <!-- b --></title><p title=\"<!-- c -->\">d</p>");
+}
+
+TEST(StripInertContentTest, UnclosedScriptRunsToTheEnd) {
+  EXPECT_EQ(Stripped("<p>a</p><script>var s = '<p>never shown</p>';"), "<p>a</p><script>");
+  EXPECT_EQ(Stripped("<p>a</p><!-- open comment <p>x</p>"), "<p>a</p><!-- open comment <p>x</p>");
+}
+
+TEST(StripInertContentTest, StopsWhereItCannotFollowTheTokenizer) {
+  // "<!--" then "<script" inside a script: the end may be further on.
+  const std::string escaped = "<script><!-- a='<script>'; </script><p>b</p><script>c()</script>";
+  EXPECT_EQ(Stripped(escaped), escaped);
+  // In a <select>, <style> is ignored and its text is select text.
+  const std::string select = "<select><style>a{}</style><option>o</select><style>b{}</style>";
+  EXPECT_EQ(Stripped(select), select);
+  // SVG icons are skipped (content kept); HTML inside svg stops the scan.
+  EXPECT_EQ(Stripped("<svg><title>Share</title><path d=\"M0\"/></svg><script>x</script>"),
+            "<svg><title>Share</title><path d=\"M0\"/></svg><script></script>");
+  const std::string breakout = "<svg><style>a{}</style><p>t</p></svg><script>x</script>";
+  EXPECT_EQ(Stripped(breakout), breakout);
+}
+
+TEST(StripInertContentTest, ExtractionIsUnchanged) {
+  const std::string noise =
+      "<script>document.write('<p>A long paragraph written by a script, never shown.</p>');"
+      "</script><!-- <p>A long paragraph in a comment, never shown to readers.</p> -->"
+      "<style>.article-body p { margin: 0 }</style>";
+  std::string page(kPage);
+  const size_t body = page.find("<body>");
+  ASSERT_NE(body, std::string::npos);
+  std::string noisy = page;
+  noisy.insert(body + 6, noise);
+  std::string stripped;
+  ASSERT_GT(StripInertContent(noisy, &stripped), 0u);
+  ASSERT_OK_AND_ASSIGN(const HtmlExtraction a, ExtractHtml(noisy));
+  ASSERT_OK_AND_ASSIGN(const HtmlExtraction b, ExtractHtml(page));
+  EXPECT_EQ(a.blocks, b.blocks);
+  EXPECT_EQ(a.meta_lines, b.meta_lines);
+  EXPECT_EQ(a.meta.title, b.meta.title);
+  EXPECT_EQ(a.meta.byline, b.meta.byline);
+  EXPECT_EQ(a.meta.published, b.meta.published);
+  EXPECT_FALSE(AnyBlockContains(a, "never shown")) << Joined(a.blocks);
 }
 
 TEST(ClassifyHtmlAttributesTest, MatchesWholeParts) {
