@@ -23,7 +23,8 @@ struct NerArgs {
   std::string kb_dir;
   bool no_kb = false;
   int epochs = 30;
-  int min_count = 2;
+  int min_count = 1;
+  float dropout = 0.2f;
   std::string set;
   std::string model;
   Format format = Format::kText;
@@ -55,6 +56,7 @@ void RunTrain(const NerArgs& args, RunState* state) {
   options.kb = kb.get();
   options.max_epochs = args.epochs;
   options.min_feature_count = args.min_count;
+  options.feature_dropout = args.dropout;
   options.log = [](const std::string& line) { std::cerr << "ner train: " << line << "\n"; };
   Result<extract::NerModel> model = extract::TrainNerModel(options);
   if (!model.has_value()) {
@@ -153,6 +155,8 @@ void AddNerCommand(CLI::App& app, RunState* state) {
   train->add_option("--epochs", args->epochs, "Most epochs (early stopping on dev)")
       ->capture_default_str();
   train->add_option("--min-count", args->min_count, "Drop features seen fewer times")
+      ->capture_default_str();
+  train->add_option("--dropout", args->dropout, "Probability of hiding a feature per step")
       ->capture_default_str();
   train->callback([args, state]() { RunTrain(*args, state); });
 

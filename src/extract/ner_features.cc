@@ -62,6 +62,16 @@ enum Template : uint32_t {
   kParentPiece,
   kParentFirst,
   kCapitalCommon,
+  kPieceLeft,
+  kPieceRight,
+  kPieceRest,
+  kPieceBefore,
+  kPiecePos,
+  kTrigram,
+  kHonorificPrev,
+  kPieceGaz,
+  kWordPrev,
+  kWordNext,
 };
 
 inline uint64_t Mix(uint64_t x) {
@@ -171,6 +181,15 @@ void Describe(std::string_view word, const text::Token& token, TokInfo* info) {
 
 }  // namespace
 
+bool IsHonorific(std::string_view word) {
+  if (word.size() < 2 || word.size() > 5) return false;
+  for (std::string_view h : {"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof", "Prof.",
+                             "Miss", "Sir", "Dame"}) {
+    if (word == h) return true;
+  }
+  return false;
+}
+
 void AnnotateTokens(std::string_view text, const text::Analysis& analysis,
                     const NerGazetteer* gazetteer, const KnowledgeBase* kb,
                     TokenAnnotations* ann) {
@@ -257,6 +276,29 @@ void ExtractFeatures(std::string_view text, const text::Analysis& original,
       }
       word = &parent_info;
       ids.push_back(Fid(kParentLower, Pair(parent_info.lower, piece)));
+      if (cur.hangul) {
+        // Where the syllable sits in its word, and the word around it: the
+        // part up to it, from it, after it ("한국|영화", "왕정|감독").
+        const uint32_t from_start = tok.begin - ptok.begin;
+        const uint32_t to_end = ptok.end - tok.end;
+        ids.push_back(Fid(kPiecePos, std::min<uint32_t>(from_start / 3, 4) * 8 +
+                                         std::min<uint32_t>(to_end / 3, 4)));
+        ids.push_back(Fid(kPieceLeft, Hash64(text.substr(ptok.begin, tok.end - ptok.begin))));
+        ids.push_back(Fid(kPieceRight, Hash64(text.substr(tok.begin, ptok.end - tok.begin))));
+        if (to_end > 0) ids.push_back(Fid(kPieceRest, Hash64(text.substr(tok.end, to_end))));
+        if (gazetteer != nullptr && piece != 2) {
+          // The word up to this piece is a listed name (한국|영화, 서울|시내).
+          uint32_t bits = gazetteer->WordCategories(text.substr(ptok.begin, tok.end - ptok.begin));
+          while (bits != 0) {
+            const int b = __builtin_ctz(bits);
+            ids.push_back(Fid(kPieceGaz, b * 8 + piece));
+            bits &= bits - 1;
+          }
+        }
+        if (from_start > 0) {
+          ids.push_back(Fid(kPieceBefore, Hash64(text.substr(ptok.begin, from_start))));
+        }
+      }
       ids.push_back(Fid(kParentPiece, piece * 8 + std::min<uint32_t>(parent_info.code_points, 6)));
       if (parent_info.prefix[0] != 0) {
         ids.push_back(Fid(kParentFirst, Pair(parent_info.prefix[0], piece)));
@@ -271,6 +313,8 @@ void ExtractFeatures(std::string_view text, const text::Analysis& original,
     ids.push_back(Fid(kLowerNext2, next2.lower));
     ids.push_back(Fid(kBigramPrev, Pair(prev.lower, cur.lower)));
     ids.push_back(Fid(kBigramNext, Pair(cur.lower, next.lower)));
+    // Piece trigrams pay in Korean (dev F1 +1.1); in English they overfit GUM.
+    if (cur.hangul) ids.push_back(Fid(kTrigram, Pair(Pair(prev.lower, cur.lower), next.lower)));
     for (int k = 0; k < 3; ++k) {
       if (cur.prefix[k] != 0) ids.push_back(Fid(kPrefix1 + k, cur.prefix[k]));
     }
@@ -308,10 +352,23 @@ void ExtractFeatures(std::string_view text, const text::Analysis& original,
       } else if (cur.prefix[0] != 0) {
         ids.push_back(Fid(kFirstSyllableCount, Pair(cur.prefix[0], count)));
       }
-      if (gazetteer != nullptr && piece != 2) {
+      if (gazetteer != nullptr && (piece == 0 || piece == 1)) {
         const int surname = gazetteer->KoreanSurnameLength(ptok.In(text));
         const uint64_t word_count = std::min<uint32_t>(word->code_points, 6);
         if (surname > 0) ids.push_back(Fid(kSurnameKo, surname * 8 + word_count));
+      }
+    }
+    if (i > 0 && IsHonorific(tokens[t - 1].In(text))) ids.push_back(Fid(kHonorificPrev, 1));
+    if (cur.hangul) {
+      // The whole words around this token's word, past particles: the
+      // refined window (+-2 pieces) often ends inside the same word.
+      uint32_t p = pt;
+      while (p > 0 && original.tokens[p - 1].kind == text::TokenKind::kParticle) --p;
+      if (p > 0) ids.push_back(Fid(kWordPrev, Hash64(original.tokens[p - 1].In(text))));
+      uint32_t q = pt + 1;
+      while (q < original.tokens.size() && original.tokens[q].kind == text::TokenKind::kParticle) ++q;
+      if (q < original.tokens.size()) {
+        ids.push_back(Fid(kWordNext, Hash64(original.tokens[q].In(text))));
       }
     }
     if (next.particle) {

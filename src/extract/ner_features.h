@@ -8,7 +8,11 @@
 // title-lexicon hits (MatchTitle) on the token and its neighbours; phrase
 // gazetteer hits (B/I/L/U x category) and knowledge-base hits (B/I/L/U x type)
 // on the token and its neighbours; whether a capitalised word is also a
-// common lower-case word. Pure functions; thread-safe.
+// common lower-case word; a preceding English honorific ("Mr", "Ms"); word
+// trigrams; and for a piece of a split Hangul word (tagger_tokens.h): its
+// position in the word, the word up to it, from it, before and after it, and
+// whether the word up to it is a gazetteer or KB name (한국|영화).
+// Pure functions; thread-safe.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -40,6 +44,10 @@ struct TokenAnnotations {
   std::vector<uint16_t> kb_bits;   // bit 4*type + position (B, I, L, U), type = PERSON/ORG/PLACE
   std::vector<uint8_t> title;      // title lexicon: 1 on a title's first token, 2 on the rest
 };
+
+// Whether `word` is an English honorific ("Mr", "Ms.", "Dr", "Sir"): it
+// precedes a person's name and is never part of it (GUM and UNER both leave it out).
+bool IsHonorific(std::string_view word);
 
 // Fills `ann` for `analysis`; `gazetteer` and `kb` may be null.
 void AnnotateTokens(std::string_view text, const text::Analysis& analysis,

@@ -49,6 +49,11 @@ class NerGazetteer {
   // (0 = B, 1 = I, 2 = L, 3 = U), longest match first, non-overlapping per category.
   void MatchTokens(std::string_view text, const text::Analysis& analysis,
                    std::vector<uint32_t>* bits) const;
+  // Category bits (1 << GazCategory) of the one-token phrase `form`, 0 when absent.
+  uint8_t WordCategories(std::string_view form) const {
+    const auto it = phrases_.find(ChainHash(kChainSeed, form));
+    return it == phrases_.end() ? 0 : it->second;
+  }
   // Length in code points (1 or 2) of the surname that starts `word`, else 0.
   int KoreanSurnameLength(std::string_view word) const;
 

@@ -137,13 +137,30 @@ LinearChainModel RunEpochs(const NerTrainOptions& options, const std::vector<Tra
   std::vector<size_t> order(train.size());
   std::iota(order.begin(), order.end(), 0);
   LinearChainModel best;
+  FeatureSeq dropped;
+  std::uniform_real_distribution<float> coin(0.0f, 1.0f);
   double best_f1 = -1;
   *best_epoch = epochs;
   for (int epoch = 1; epoch <= epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     size_t wrong = 0, tokens = 0;
     for (size_t k : order) {
-      wrong += trainer.Step(train[k].features, train[k].labels.data());
+      const FeatureSeq* seq = &train[k].features;
+      if (options.feature_dropout > 0) {
+        // Each feature is hidden with this probability for this step, so that
+        // the weights do not lean on the one cue (a word form) that is
+        // missing on unseen text.
+        dropped.Clear();
+        dropped.offsets.push_back(0);
+        for (size_t i = 0; i < seq->size(); ++i) {
+          for (uint32_t f = seq->offsets[i]; f < seq->offsets[i + 1]; ++f) {
+            if (coin(rng) >= options.feature_dropout) dropped.ids.push_back(seq->ids[f]);
+          }
+          dropped.offsets.push_back(dropped.ids.size());
+        }
+        seq = &dropped;
+      }
+      wrong += trainer.Step(*seq, train[k].labels.data());
       tokens += train[k].labels.size();
     }
     if (dev.empty()) {
@@ -303,6 +320,19 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
     return Status::InvalidArgument("--lang must be ko or en, not ", options.lang);
   }
   NerGazetteer gazetteer = BuildNerGazetteer(options.lang, options.lexicon_dir);
+  if (options.kb != nullptr) {
+    // Knowledge-base names as one-word phrases too, so that a word glued to
+    // what follows it ("한국영화", "서울시내") still meets them piece by piece.
+    for (const KbEntry& e : options.kb->entries()) {
+      if (!IsNerType(e.type)) continue;
+      const GazCategory c = e.type == EntityType::kPerson ? GazCategory::kPerson
+                            : e.type == EntityType::kOrg  ? GazCategory::kOrg
+                                                          : GazCategory::kPlace;
+      if (!e.name_en.empty()) gazetteer.Add(e.name_en, c);
+      if (!e.name_ko.empty()) gazetteer.Add(e.name_ko, c);
+      for (const std::string& a : e.aliases) gazetteer.Add(a, c);
+    }
+  }
   Log(options, fmt::format("gazetteer: {} phrases, {} Korean surnames", gazetteer.size(),
                            gazetteer.surname_count()));
   std::vector<NerExample> train_examples, dev_examples;
@@ -322,6 +352,11 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
     TG_ASSIGN_OR_RETURN(dev_examples, ReadGum(options.data_dir + "/gum", "dev"));
     for (const NerExample& e : train_examples) train.push_back(&e);
     for (const NerExample& e : dev_examples) dev.push_back(&e);
+    if (options.final_with_dev) {
+      // After dev picks the epoch count, the final model also learns from dev.
+      final_train = train;
+      final_train.insert(final_train.end(), dev.begin(), dev.end());
+    }
   }
   // Words seen in lower case at least twice in the training text.
   {

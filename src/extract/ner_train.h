@@ -3,7 +3,8 @@
 //   ko: KLUE-NER; sentences with index % 5 == 4 are the held-out test and are
 //       never trained on; index % 5 == 3 is the dev fold that picks the epoch
 //       count, after which the model is retrained on folds 0-3 for that many epochs.
-//   en: GUM train split; GUM dev split picks the epoch (the best epoch's averaged weights).
+//   en: GUM train split; GUM dev split picks the epoch count, after which the
+//       model is retrained on train + dev for that many epochs (final_with_dev).
 // Evaluation is entity-level: a prediction counts only with the exact byte span and type.
 // Functions are not thread-safe with respect to the `log` callback they call.
 #include <array>
@@ -25,10 +26,12 @@ struct NerTrainOptions {
   std::string lexicon_dir;                  // data/lexicon of the repository
   const KnowledgeBase* kb = nullptr;        // optional gazetteer features
   int max_epochs = 30;
-  int patience = 4;        // stop after this many epochs without a better dev F1
+  int patience = 8;        // stop after this many epochs without a better dev F1
   uint64_t seed = 20240611;  // shuffling
-  int min_feature_count = 2;  // features seen fewer times in training are dropped
+  int min_feature_count = 1;  // features seen fewer times in training are dropped
+  bool final_with_dev = true;  // en: retrain on GUM train + dev for the chosen epoch count
   float prune = 0.02f;     // drop feature rows whose largest |averaged weight| is below
+  float feature_dropout = 0.2f;  // probability of hiding each feature in one training step
   std::function<void(const std::string&)> log;  // progress lines (optional)
 };
 

@@ -39,11 +39,19 @@ void ViterbiDecode(const float* emissions, const float* transitions, size_t n, i
   const int L = num_labels;
   thread_local std::vector<float> score;
   thread_local std::vector<uint8_t> back;
-  score.assign(n * L, kNegInf);
-  back.assign(n * L, 0);
-  for (int y = 0; y < L; ++y) {
-    if (Allowed(L, y, L)) score[y] = emissions[y] + transitions[L * L + y];
+  thread_local std::vector<float> masked;
+  // The transitions with the BIO constraint folded in (-inf where not allowed),
+  // so that the inner loops below need no branch.
+  masked.resize(static_cast<size_t>(L + 1) * L);
+  for (int p = 0; p <= L; ++p) {
+    for (int y = 0; y < L; ++y) {
+      masked[p * L + y] = Allowed(p, y, L) ? transitions[p * L + y] : kNegInf;
+    }
   }
+  transitions = masked.data();
+  score.resize(n * L);
+  back.resize(n * L);
+  for (int y = 0; y < L; ++y) score[y] = emissions[y] + transitions[L * L + y];
   for (size_t i = 1; i < n; ++i) {
     const float* prev = &score[(i - 1) * L];
     float* cur = &score[i * L];
@@ -51,7 +59,6 @@ void ViterbiDecode(const float* emissions, const float* transitions, size_t n, i
       float best = kNegInf;
       int arg = 0;
       for (int p = 0; p < L; ++p) {
-        if (!Allowed(p, y, L)) continue;
         const float s = prev[p] + transitions[p * L + y];
         if (s > best) {
           best = s;
@@ -75,12 +82,12 @@ void ViterbiDecode(const float* emissions, const float* transitions, size_t n, i
   // backward[i][y]; the margin is how far the best path beats the best path
   // that gives token i any other label.
   thread_local std::vector<float> backward;
-  backward.assign(n * L, 0.0f);
+  backward.resize(n * L);
+  for (int p = 0; p < L; ++p) backward[(n - 1) * L + p] = 0.0f;
   for (size_t i = n - 1; i-- > 0;) {
     for (int p = 0; p < L; ++p) {
       float best = kNegInf;
       for (int y = 0; y < L; ++y) {
-        if (!Allowed(p, y, L)) continue;
         best = std::max(best, transitions[p * L + y] + emissions[(i + 1) * L + y] +
                                   backward[(i + 1) * L + y]);
       }

@@ -130,6 +130,7 @@ void TagSentence(const NerModel& model, std::string_view text, const text::Analy
   for (size_t i = 0; i < n; ++i) {
     const uint32_t parent = refined.parent[first + i];
     if (ann.title[parent] != 0) forbidden[i] = person_bits;
+    if (IsHonorific(refined.analysis.tokens[first + i].In(text))) forbidden[i] = person_bits;
     // A knowledge-base name fixes the type, not the decision to tag: a token
     // inside a KB organisation or person name (or a multi-word KB place) may
     // be O or that type only. Single-word places are left free ("Jordan").

@@ -44,24 +44,38 @@ void RefineTokens(std::string_view text, const text::Analysis& original, TaggerT
       }
       // Script changes between Hangul and the rest ("A씨", "SK하이닉스").
       const std::string_view word = tok.In(text);
-      std::vector<uint32_t> cuts;  // byte offsets inside the word
+      thread_local std::vector<uint32_t> cuts;  // byte offsets inside the word
+      cuts.clear();
       bool prev_hangul = false;
-      size_t pos = 0, last_syllable = 0;
+      size_t pos = 0, last_syllable = 0, prev_syllable = 0, run_start = 0;
+      bool prev_hangul_cp = false;
       bool first = true;
       while (pos < word.size()) {
         const size_t at = pos;
         const char32_t cp = NextCodePoint(word, &pos);
         const bool hangul = cp >= 0xAC00 && cp <= 0xD7A3;
         const bool alnum = cp < 0x80 && std::isalnum(static_cast<unsigned char>(cp));
-        if (!first && (hangul || alnum) && hangul != prev_hangul) cuts.push_back(at);
+        if (!first && (hangul || alnum) && hangul != prev_hangul) {
+          cuts.push_back(at);
+          run_start = at;
+        }
+        if (hangul) {
+          if (!prev_hangul_cp) run_start = at;
+          prev_syllable = last_syllable;
+          last_syllable = at;
+        }
+        prev_hangul_cp = hangul;
         if (hangul || alnum) prev_hangul = hangul;
-        if (hangul) last_syllable = at;
         first = false;
       }
-      // The last syllable of a Hangul run of two or more syllables at the word's end.
-      if (prev_hangul && last_syllable >= 3 && word.size() - last_syllable == 3) {
-        const uint32_t run_start = cuts.empty() ? 0 : cuts.back();
-        if (last_syllable >= run_start + 3) cuts.push_back(last_syllable);
+      // The last two syllables of a Hangul run at the word's end, while at
+      // least one syllable stays before them: a name is often glued to a
+      // one- or two-syllable noun (한국|영|화, 왕정|감|독, 이재용|씨).
+      if (prev_hangul && word.size() - last_syllable == 3 && last_syllable >= run_start + 3) {
+        if (prev_syllable >= run_start + 3 && last_syllable == prev_syllable + 3) {
+          cuts.push_back(prev_syllable);
+        }
+        cuts.push_back(last_syllable);
       }
       if (cuts.empty()) {
         push(tok, i, 0);
@@ -79,7 +93,7 @@ void RefineTokens(std::string_view text, const text::Analysis& original, TaggerT
         const char32_t cp = NextCodePoint(word, &p);
         piece.script = (cp >= 0xAC00 && cp <= 0xD7A3) ? text::Script::kHangul : tok.script;
         if (piece.script != text::Script::kHangul && cp < 0x80) piece.script = text::Script::kLatin;
-        push(piece, i, tail ? 2 : 1);
+        push(piece, i, tail ? 2 : (k == 0 ? 1 : 3));
         begin = cuts[k];
       }
     }

@@ -323,7 +323,9 @@ TEST(RefineTokensTest, SplitsSuffixesScriptChangesAndPossessives) {
   const Case cases[] = {
       {"박씨", {"박", "씨"}},
       {"A씨", {"A", "씨"}},
-      {"이재용", {"이재", "용"}},
+      {"이재용", {"이", "재", "용"}},
+      {"한국영화", {"한국", "영", "화"}},
+      {"SK하이닉스", {"SK", "하이", "닉", "스"}},
       {"Apple's", {"Apple", "'s"}},
       {"Apple\u2019s", {"Apple", "\u2019s"}},
       {"Seoul", {"Seoul"}},
@@ -338,6 +340,29 @@ TEST(RefineTokensTest, SplitsSuffixesScriptChangesAndPossessives) {
     ASSERT_EQ(refined.parent.size(), got.size());
     ASSERT_EQ(refined.analysis.sentences.size(), a.sentences.size());
   }
+  // Pieces: 1 = head, 3 = middle, 2 = a one-syllable tail.
+  const std::string text = "한국영화";
+  TaggerTokens refined;
+  RefineTokens(text, text::Analyze(text), &refined);
+  EXPECT_EQ(refined.piece, (std::vector<uint8_t>{1, 3, 2}));
+}
+
+TEST(HonorificTest, EnglishHonorificsOnly) {
+  EXPECT_TRUE(IsHonorific("Mr"));
+  EXPECT_TRUE(IsHonorific("Ms."));
+  EXPECT_TRUE(IsHonorific("Dr"));
+  EXPECT_FALSE(IsHonorific("Mrx"));
+  EXPECT_FALSE(IsHonorific("Drake"));
+  EXPECT_FALSE(IsHonorific("M"));
+}
+
+TEST(GazetteerTest, WordCategoriesOfOneTokenPhrases) {
+  NerGazetteer g;
+  g.Add("한국", GazCategory::kPlace);
+  g.Add("New York", GazCategory::kPlace);
+  EXPECT_EQ(g.WordCategories("한국"), 1u << static_cast<int>(GazCategory::kPlace));
+  EXPECT_EQ(g.WordCategories("New"), 0u);  // only a prefix of a phrase
+  EXPECT_EQ(g.WordCategories("한국영화"), 0u);
 }
 
 }  // namespace
