@@ -244,7 +244,9 @@ DocumentMeta ReadCaptureMeta(const CaptureCleaning& page) {
       meta.byline = ReporterFromLine(line.text);
     }
     if (agency.empty()) agency = OutletFromAgencyTag(line.text);
-    if (copyright_outlet.empty() && line.role == LineRole::kMeta) {
+    // A copyright notice names the outlet only in the page's footer; above
+    // the story a "©" is a photo credit ("© Some Company").
+    if (copyright_outlet.empty() && line.role == LineRole::kMeta && line.zone == LineZone::kTail) {
       copyright_outlet = OutletFromCopyright(line.text);
     }
   }

@@ -42,6 +42,20 @@ TEST(CleanerTest, CleansATextCapture) {
   EXPECT_EQ(clean.meta.lang, "en");
 }
 
+TEST(CleanerTest, PhotoCreditAboveTheStoryIsNotTheOutlet) {
+  // "© Company" on a caption credits the photo; only the footer's notice names the outlet.
+  const std::string page =
+      "Home | World | Business | Tech\n"
+      "Chipmaker chief meets carmaker boss in Munich\n"
+      "Photo: the two chief executives at the plant on Monday. \xC2\xA9 Example Motors\n"
+      "The head of Example Chips met the chief executive of Example Motors in Munich on Monday.\n"
+      "The two discussed battery supply and in-car software, according to a statement.\n"
+      "Copyright (c) Example Daily. All rights reserved.\n";
+  Cleaner cleaner;
+  ASSERT_OK_AND_ASSIGN(CleanDocument clean, cleaner.Clean(TextDoc(page)));
+  EXPECT_EQ(clean.meta.outlet, "Example Daily");
+}
+
 TEST(CleanerTest, ContainerMetadataWins) {
   RawDocument doc = TextDoc(kPage);
   doc.meta.title = "From the container";
