@@ -234,13 +234,6 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
   auto titled_at = [&](const Eojeol& w) {
     return tokens[w.first].kind == TokenKind::kWord && LookupTitle(text, w.begin).length > 0;
   };
-  auto org_like = [&](std::string_view w) {
-    if (LooksLikeOrgWord(w)) return true;
-    for (const Mention& m : *mentions) {
-      if (m.type == EntityType::kOrg && text.substr(m.begin, m.end - m.begin) == w) return true;
-    }
-    return false;
-  };
   // Whole Hangul eojeol seen directly before a title somewhere ("해로 CEO는").
   std::vector<std::string_view> titled;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
@@ -253,8 +246,22 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     const Eojeol& family = words[i - 2];
     const Eojeol& org = words[i - 1];
     if (!given.hangul || !family.hangul || !org.hangul) continue;
-    if (covered(given) || covered(family) || !org_like(span(org))) continue;
+    // The surname must stand before a title elsewhere too ("해로 CEO는"); with
+    // that confirmation the third word is the organisation whatever its shape.
     if (std::find(titled.begin(), titled.end(), span(family)) == titled.end()) continue;
+    // Words already claimed by something other than a person the tagger cut
+    // short ("[휘트필드]" of 그랜트 휘트필드) are left alone.
+    auto claimed = [&](const Eojeol& w) {
+      for (const Mention& m : *mentions) {
+        if (w.begin < m.end && m.begin < w.end &&
+            !(m.type == EntityType::kPerson && m.sources == kFromTagger &&
+              m.begin >= given.begin && m.end <= family.end)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if (claimed(given) || claimed(family)) continue;
     bool clause = false;
     for (std::string_view e : kClauseEndings) clause |= EndsWith(span(given), e);
     if (clause) continue;
@@ -265,7 +272,12 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     person.sources = kFromPattern;
     person.score = 0.7f;
     found.push_back(person);
-    if (!covered(org)) {
+    // The organisation word: added unless the KB or a pattern placed it.
+    bool org_known = false;
+    for (const Mention& m : *mentions) {
+      if (org.begin < m.end && m.begin < org.end && m.sources != kFromTagger) org_known = true;
+    }
+    if (!org_known) {
       Mention o = person;
       o.begin = org.begin;
       o.end = org.end;

@@ -22,8 +22,9 @@ void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
 
 // Korean news writes a foreign name as two Hangul words before the company
 // and the title ("델리아 해로 아크웰반도체 CEO"), and later the surname with
-// the title alone ("해로 CEO는"). Finds such names that no mention covers,
-// confirmed by that later surname + title; appends PERSON and ORG mentions.
+// the title alone ("해로 CEO는"). Finds such names, confirmed by that
+// surname + title elsewhere in the text, where nothing but a tagger person
+// inside them claims the two words; appends PERSON and ORG mentions.
 void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
                             std::vector<Mention>* mentions);
 

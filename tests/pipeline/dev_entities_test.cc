@@ -89,7 +89,7 @@ TEST(DevEntitiesTest, GoldPersonsAreFoundWithTheirFullNames) {
   if (!missing.empty()) std::printf("missing:%s\n", missing.c_str());
   // A floor a little under what the layer reaches now, so regressions show;
   // the target of issue #3 is 0.95. TODO(#3): raise as recall improves.
-  EXPECT_GE(share, 0.93);
+  EXPECT_GE(share, 0.94);
 }
 
 }  // namespace
