@@ -225,12 +225,6 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     }
   }
   auto span = [&](const Eojeol& w) { return text.substr(w.begin, w.end - w.begin); };
-  auto covered = [&](const Eojeol& w) {
-    for (const Mention& m : *mentions) {
-      if (w.begin < m.end && m.begin < w.end) return true;
-    }
-    return false;
-  };
   auto titled_at = [&](const Eojeol& w) {
     return tokens[w.first].kind == TokenKind::kWord && LookupTitle(text, w.begin).length > 0;
   };
