@@ -257,35 +257,14 @@ class EnglishMatcher {
   size_t MatchPart(size_t i) {
     size_t j = i + 1;
     if (c_.IsRangeDash(j) && !c_.tok(j).space_before) ++j;
-    const KwInfo k = Look(j);
-    if (k.kind == Kw::kMonth) return MatchMonth(i, j, Direction::kDefault, true);
-    if (k.kind == Kw::kLast || k.kind == Kw::kNext || k.kind == Kw::kThis) {
-      if (size_t e = MatchModified(i, j, true)) {
-        out_->approximate = true;
-        return e;
-      }
-      return 0;
-    }
-    if (const int year = YearAt(j)) {
-      out_->anchor = TimeAnchor::kAbsolute;
-      out_->value = CivilDate{year, 0, 0};
-      out_->approximate = true;
-      return Finish(i, j + 1);
-    }
-    return 0;
+    return MatchApproximatePeriod(i, j);
   }
 
-  // "the end of this month", "the beginning of June", "end of 2024".
-  size_t MatchEdgeOf(size_t s, size_t i) {
-    if (Look(i + 1).kind != Kw::kOf) return 0;
-    size_t j = i + 2;
-    KwInfo k = Look(j);
-    if (k.kind == Kw::kThe && Look(j + 1).kind == Kw::kUnit && Look(j + 1).value > 1) {
-      // "the end of the month/year/week": the publication's.
-      SetPeriod(Look(j + 1).value, 0);
-      out_->approximate = true;
-      return Finish(s, j + 2);
-    }
+  // The period after a part word ("early", "the end of"), as an approximate
+  // value: a month ("June"), a modified period ("this month", "last year") or
+  // a year ("2023"). The expression runs from token `s`; the period starts at `j`.
+  size_t MatchApproximatePeriod(size_t s, size_t j) {
+    const KwInfo k = Look(j);
     if (k.kind == Kw::kMonth) return MatchMonth(s, j, Direction::kDefault, true);
     if (k.kind == Kw::kLast || k.kind == Kw::kNext || k.kind == Kw::kThis) {
       if (size_t e = MatchModified(s, j, true)) {
@@ -301,6 +280,19 @@ class EnglishMatcher {
       return Finish(s, j + 1);
     }
     return 0;
+  }
+
+  // "the end of this month", "the beginning of June", "end of 2024".
+  size_t MatchEdgeOf(size_t s, size_t i) {
+    if (Look(i + 1).kind != Kw::kOf) return 0;
+    const size_t j = i + 2;
+    if (Look(j).kind == Kw::kThe && Look(j + 1).kind == Kw::kUnit && Look(j + 1).value > 1) {
+      // "the end of the month/year/week": the publication's.
+      SetPeriod(Look(j + 1).value, 0);
+      out_->approximate = true;
+      return Finish(s, j + 2);
+    }
+    return MatchApproximatePeriod(s, j);
   }
 
   // Words that may follow "the 10th" when it is a date.
