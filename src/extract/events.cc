@@ -1,5 +1,8 @@
 #include "extract/events.h"
 
+#include "extract/event_doc.h"
+#include "extract/meetings.h"
+
 namespace tg::extract {
 
 std::string_view EventStatusName(EventStatus status) {
@@ -14,8 +17,10 @@ std::string_view EventStatusName(EventStatus status) {
 DocumentEvents ExtractEvents(std::string_view text, const DocumentEntities& entities,
                              std::string_view lang, const CivilDate& published,
                              const KnowledgeBase* kb) {
-  (void)text; (void)entities; (void)lang; (void)published; (void)kb;
-  return {};
+  const EventDoc doc = BuildEventDoc(text, entities, lang, published, kb);
+  DocumentEvents events;
+  events.meetings = FindMeetings(doc);
+  return events;
 }
 
 }  // namespace tg::extract

@@ -1,0 +1,246 @@
+#include "extract/event_cues.h"
+
+#include <string>
+#include <unordered_map>
+
+namespace tg::extract {
+namespace {
+
+// One cue phrase: space-separated words, matched token by token. English
+// words match the lower-cased token exactly; a word ending in '*' matches any
+// token it begins (Korean stems: 만나* covers 만나고, 만나서). Written for
+// tiegraph from the usual wording of business news.
+struct CuePhrase {
+  const char* words;
+  uint32_t bits;
+};
+
+constexpr CuePhrase kPhrases[] = {
+    // --- English: meeting words (two-party) ---
+    {"met", kCueMeet}, {"meet", kCueMeet}, {"meets", kCueMeet}, {"meeting with", kCueMeet},
+    {"met up", kCueMeet}, {"held talks", kCueMeet}, {"hold talks", kCueMeet},
+    {"holds talks", kCueMeet}, {"holding talks", kCueMeet}, {"talks with", kCueMeet},
+    {"sat down with", kCueMeet}, {"sit down with", kCueMeet}, {"sits down with", kCueMeet},
+    {"dined with", kCueMeet}, {"dines with", kCueMeet}, {"dine with", kCueMeet},
+    {"had dinner with", kCueMeet}, {"had lunch with", kCueMeet},
+    {"had breakfast with", kCueMeet}, {"hosted", kCueMeet}, {"hosts", kCueMeet},
+    {"host", kCueMeet}, {"was hosted", kCueMeet}, {"were hosted", kCueMeet},
+    {"welcomed", kCueMeet}, {"received", kCueMeet},
+    {"held discussions", kCueMeet}, {"held a meeting", kCueMeet}, {"spoke with", kCueMeet},
+    {"spoke by phone", kCueMeet}, {"spoke by telephone", kCueMeet}, {"phone call", kCueMeet},
+    {"phone call with", kCueMeet}, {"talked with", kCueMeet}, {"conferred with", kCueMeet},
+    {"paid a courtesy call", kCueMeet}, {"courtesy call", kCueMeet},
+    {"first met", kCueMeet}, {"last met", kCueMeet}, {"met with", kCueMeet},
+    {"toured", kCueMeet | kCueTrip}, {"visited", kCueVisit | kCueTrip},
+    {"visit", kCueVisit | kCueTrip}, {"visits", kCueVisit | kCueTrip},
+    {"visiting", kCueVisit | kCueTrip},
+    // --- English: gatherings ---
+    {"roundtable", kCueGroupEvent | kCueMeetingRef}, {"round-table", kCueGroupEvent | kCueMeetingRef},
+    {"video conference", kCueGroupEvent | kCueMeetingRef},
+    {"videoconference", kCueGroupEvent | kCueMeetingRef},
+    {"video call", kCueGroupEvent | kCueMeetingRef}, {"conference call", kCueGroupEvent | kCueMeetingRef},
+    {"summit", kCueGroupEvent | kCueMeetingRef}, {"dinner", kCueGroupEvent | kCueMeetingRef},
+    {"lunch", kCueGroupEvent | kCueMeetingRef}, {"luncheon", kCueGroupEvent | kCueMeetingRef},
+    {"breakfast", kCueGroupEvent | kCueMeetingRef}, {"session", kCueGroupEvent | kCueMeetingRef},
+    {"three-way", kCueGroupMark}, {"four-way", kCueGroupMark}, {"trilateral", kCueGroupMark},
+    {"together", kCueGroupMark},
+    // --- English: joining, references ---
+    {"accompanied", kCueJoin}, {"accompanying", kCueJoin}, {"accompany", kCueJoin},
+    {"accompanies", kCueJoin}, {"joined", kCueJoin}, {"join", kCueJoin}, {"joins", kCueJoin},
+    {"joining", kCueJoin}, {"attended", kCueJoin}, {"took part", kCueJoin}, {"sat in", kCueJoin},
+    {"was present", kCueJoin}, {"were present", kCueJoin}, {"also included", kCueJoin},
+    {"alongside", kCueJoin},
+    {"meeting", kCueMeetingRef}, {"talks", kCueMeetingRef}, {"discussions", kCueMeetingRef},
+    {"call", kCueMeetingRef}, {"conference", kCueMeetingRef}, {"gathering", kCueMeetingRef},
+    {"tour", kCueMeetingRef}, {"meetings", kCueMeetingRef},
+    {"trip", kCueTrip}, {"journey", kCueTrip}, {"delegation", kCueTrip}, {"flew", kCueTrip},
+    {"travel", kCueTrip}, {"traveled", kCueTrip}, {"travelled", kCueTrip}, {"tour of", kCueTrip},
+    // --- English: status ---
+    {"will", kCuePlanned}, {"'ll", kCuePlanned}, {"is expected to", kCuePlanned},
+    {"are expected to", kCuePlanned}, {"is set to", kCuePlanned}, {"are set to", kCuePlanned},
+    {"is scheduled to", kCuePlanned}, {"are scheduled to", kCuePlanned},
+    {"is slated to", kCuePlanned}, {"plans to", kCuePlanned}, {"plan to", kCuePlanned},
+    {"planning to", kCuePlanned}, {"is due to", kCuePlanned}, {"is to", kCuePlanned},
+    {"are to", kCuePlanned}, {"is likely to", kCuePlanned}, {"intends to", kCuePlanned},
+    {"upcoming", kCuePlanned}, {"would", kCuePlanned}, {"is expected in", kCuePlanned},
+    {"was supposed to", kCuePastPlan}, {"were supposed to", kCuePastPlan},
+    {"had been scheduled", kCuePastPlan}, {"had been expected", kCuePastPlan},
+    {"had planned", kCuePastPlan}, {"was to have", kCuePastPlan}, {"originally", kCuePastPlan},
+    {"was scheduled to", kCuePastPlan}, {"was expected to", kCuePastPlan},
+    {"cancelled", kCueDenied}, {"canceled", kCueDenied}, {"called off", kCueDenied},
+    {"scrapped", kCueDenied}, {"fell through", kCueDenied}, {"did not take place", kCueDenied},
+    {"skipped", kCueDenied}, {"was not part of", kCueDenied}, {"could not attend", kCueDenied},
+    {"not", kCueNegation}, {"never", kCueNegation}, {"didn't", kCueNegation},
+    {"hasn't", kCueNegation}, {"haven't", kCueNegation}, {"wasn't", kCueNegation},
+    {"won't", kCueNegation}, {"couldn't", kCueNegation}, {"no", kCueNegation},
+    // --- English: anaphors, speech, places ---
+    {"the two", kCueTwo}, {"both", kCueTwo}, {"the pair", kCueTwo}, {"the two men", kCueTwo},
+    {"the two women", kCueTwo}, {"the two executives", kCueTwo}, {"the two leaders", kCueTwo},
+    {"the three", kCueThree}, {"the three men", kCueThree}, {"the three executives", kCueThree},
+    {"said", kCueSpeech}, {"says", kCueSpeech}, {"told", kCueSpeech}, {"according to", kCueSpeech},
+    {"home", kCueHome}, {"house", kCueHome}, {"residence", kCueHome},
+    {"headquarters", kCueSiteHead}, {"hq", kCueSiteHead}, {"head office", kCueSiteHead},
+    {"campus", kCueSiteHead}, {"guesthouse", kCueSiteHead}, {"guest house", kCueSiteHead},
+    {";", kCueClauseEnd}, {", while", kCueClauseEnd}, {", and", kCueClauseEnd},
+    {", but", kCueClauseEnd}, {", before", kCueClauseEnd}, {", after", kCueClauseEnd},
+    {", whereas", kCueClauseEnd},
+
+    // --- Korean: meeting words ---
+    {"만나*", kCueMeet}, {"만났*", kCueMeet}, {"만난*", kCueMeet}, {"만날*", kCueMeet | kCuePlanned},
+    {"만남*", kCueMeet}, {"회동*", kCueMeet | kCueMeetingRef}, {"면담*", kCueMeet | kCueMeetingRef},
+    {"회담*", kCueMeet | kCueMeetingRef}, {"미팅*", kCueMeet | kCueMeetingRef},
+    {"접견*", kCueMeet}, {"환담*", kCueMeet}, {"대담*", kCueMeet}, {"통화*", kCueMeet},
+    {"인연 을 맺*", kCueMeet}, {"마주 앉*", kCueMeet}, {"찾아*", kCueVisit | kCueTrip},
+    {"방문*", kCueVisit | kCueTrip},
+    // --- Korean: gatherings ---
+    {"만찬*", kCueGroupEvent | kCueMeetingRef}, {"오찬*", kCueGroupEvent | kCueMeetingRef},
+    {"조찬*", kCueGroupEvent | kCueMeetingRef}, {"간담회*", kCueGroupEvent | kCueMeetingRef},
+    {"라운드테이블*", kCueGroupEvent | kCueMeetingRef}, {"회의*", kCueGroupEvent | kCueMeetingRef},
+    {"화상회의*", kCueGroupEvent | kCueMeetingRef}, {"함께*", kCueGroupMark},
+    // --- Korean: joining, references ---
+    {"동행*", kCueJoin}, {"배석*", kCueJoin}, {"동석*", kCueJoin}, {"참석*", kCueJoin},
+    {"합류*", kCueJoin}, {"참여*", kCueJoin}, {"함께했*", kCueJoin}, {"자리했*", kCueJoin},
+    {"이 자리*", kCueMeetingRef}, {"그 자리*", kCueMeetingRef},
+    {"출장*", kCueTrip}, {"순방*", kCueTrip}, {"방미*", kCueTrip}, {"방한*", kCueTrip},
+    {"출국*", kCueTrip}, {"귀국*", kCueTrip},
+    // --- Korean: status ---
+    {"예정*", kCuePlanned}, {"계획*", kCuePlanned}, {"방침*", kCuePlanned}, {"오는", kCuePlanned},
+    {"전망*", kCuePlanned}, {"예정이었*", kCuePastPlan}, {"당초", kCuePastPlan},
+    {"무산*", kCueDenied}, {"취소*", kCueDenied}, {"불참*", kCueDenied}, {"불발*", kCueDenied},
+    {"못*", kCueNegation}, {"않*", kCueNegation},
+    // --- Korean: anaphors, speech, places ---
+    {"두 사람*", kCueTwo}, {"양측*", kCueTwo}, {"두 정상*", kCueTwo}, {"두 수장*", kCueTwo},
+    {"세 사람*", kCueThree},
+    {"밝혔*", kCueSpeech}, {"말했*", kCueSpeech}, {"전했*", kCueSpeech},
+    {"자택*", kCueHome}, {"본사*", kCueSiteHead}, {"캠퍼스*", kCueSiteHead},
+    {"영빈관*", kCueSiteHead}, {"사옥*", kCueSiteHead},
+};
+
+struct Word {
+  std::string text;
+  bool prefix = false;
+};
+
+struct Entry {
+  std::vector<Word> words;
+  uint32_t bits = 0;
+};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Phrases indexed by the first byte sequence that every matching token shares:
+// the whole first word (exact) or its stem (prefix words, looked up by each
+// of the token's leading code-point prefixes).
+class CueIndex {
+ public:
+  CueIndex() {
+    for (const CuePhrase& phrase : kPhrases) {
+      Entry entry;
+      entry.bits = phrase.bits;
+      std::string_view rest = phrase.words;
+      while (!rest.empty()) {
+        const size_t space = rest.find(' ');
+        std::string_view word = rest.substr(0, space);
+        Word w;
+        w.prefix = !word.empty() && word.back() == '*';
+        if (w.prefix) word.remove_suffix(1);
+        w.text = std::string(word);
+        entry.words.push_back(std::move(w));
+        rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+      }
+      const Word& first = entry.words.front();
+      (first.prefix ? by_prefix_ : by_exact_)[first.text].push_back(std::move(entry));
+    }
+  }
+
+  const std::vector<Entry>* Exact(const std::string& token) const {
+    auto it = by_exact_.find(token);
+    return it == by_exact_.end() ? nullptr : &it->second;
+  }
+  const std::vector<Entry>* Prefix(const std::string& stem) const {
+    auto it = by_prefix_.find(stem);
+    return it == by_prefix_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<Entry>> by_exact_;
+  std::unordered_map<std::string, std::vector<Entry>> by_prefix_;
+};
+
+const CueIndex& Index() {
+  static const CueIndex index;
+  return index;
+}
+
+bool WordMatches(const Word& word, const std::string& token) {
+  if (word.prefix) return token.compare(0, word.text.size(), word.text) == 0;
+  return token == word.text;
+}
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+size_t Utf8Length(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead < 0xE0) return 2;
+  if (lead < 0xF0) return 3;
+  return 4;
+}
+
+}  // namespace
+
+TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
+  const CueIndex& index = Index();
+  const std::vector<text::Token>& tokens = analysis.tokens;
+  TokenCues cues;
+  cues.bits.assign(tokens.size(), 0);
+  cues.length.assign(tokens.size(), 0);
+  std::vector<std::string> lower(tokens.size());
+  for (size_t i = 0; i < tokens.size(); ++i) lower[i] = Lower(tokens[i].In(text));
+
+  auto try_entries = [&](const std::vector<Entry>* entries, size_t i) {
+    if (entries == nullptr) return;
+    for (const Entry& entry : *entries) {
+      if (i + entry.words.size() > tokens.size()) continue;
+      bool ok = true;
+      for (size_t w = 0; w < entry.words.size() && ok; ++w) {
+        ok = WordMatches(entry.words[w], lower[i + w]);
+      }
+      if (!ok) continue;
+      cues.bits[i] |= entry.bits;
+      cues.length[i] = std::max<uint8_t>(cues.length[i], static_cast<uint8_t>(entry.words.size()));
+    }
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& token = lower[i];
+    try_entries(index.Exact(token), i);
+    // Every leading code-point prefix of the token may be a listed stem.
+    for (size_t len = 0; len < token.size();) {
+      len += Utf8Length(static_cast<unsigned char>(token[len]));
+      if (len > token.size()) break;
+      try_entries(index.Prefix(token.substr(0, len)), i);
+    }
+    // A Korean clause ends after a connective ending: 논의했고, 만나고, 밝혔으며.
+    if (tokens[i].script == text::Script::kHangul && tokens[i].kind == text::TokenKind::kWord &&
+        token.size() >= 6 && (EndsWith(token, "고") || EndsWith(token, "며")) &&
+        i + 1 < tokens.size() && (lower[i + 1] == "," || EndsWith(token, "했고") ||
+                                  EndsWith(token, "했으며") || EndsWith(token, "였고"))) {
+      cues.bits[i] |= kCueClauseEnd;
+    }
+    // "3자 회동", "4자 회의": a number glued to 자 makes the gathering one event.
+    if (tokens[i].kind == text::TokenKind::kNumber && i + 1 < tokens.size() &&
+        !tokens[i + 1].space_before && lower[i + 1].rfind("자", 0) == 0) {
+      cues.bits[i] |= kCueGroupMark;
+    }
+  }
+  return cues;
+}
+
+}  // namespace tg::extract

@@ -1,0 +1,292 @@
+#include "extract/event_doc.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "extract/timex_calendar.h"
+#include "extract/titles.h"
+
+namespace tg::extract {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+// First token whose end lies after `byte`.
+uint32_t TokenAtOrAfter(const std::vector<Token>& tokens, uint32_t byte) {
+  auto it = std::upper_bound(tokens.begin(), tokens.end(), byte,
+                             [](uint32_t b, const Token& t) { return b < t.end; });
+  return static_cast<uint32_t>(it - tokens.begin());
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+int KindRank(const KbEntry* entry) {
+  if (entry == nullptr) return 2;
+  const std::string& kind = entry->kind;
+  if (kind == "site") return 5;
+  if (kind == "city") return 4;
+  if (kind == "district") return 3;
+  if (kind == "region" || kind == "state") return 2;
+  if (kind == "country") return 1;
+  return 2;
+}
+
+std::string DisplayName(const KbEntry* entry, std::string_view surface) {
+  if (entry != nullptr && !entry->name_en.empty()) {
+    std::string name = entry->name_en;
+    if (!name.empty() && name[0] == '~') name.erase(0, 1);
+    return name;
+  }
+  return std::string(surface);
+}
+
+// Korean site words, which may end a longer word (이천캠퍼스).
+constexpr std::string_view kKoreanSiteHeads[] = {"본사", "캠퍼스", "영빈관", "사옥"};
+
+bool IsKoreanSiteHead(std::string_view token) {
+  for (std::string_view head : kKoreanSiteHeads) {
+    if (EndsWith(token, head)) return true;
+  }
+  return false;
+}
+
+// Words between an organisation and its site that stay in the site's name in
+// English: "Icheon campus", "chip campus". Possessives and places in front of
+// "headquarters" are dropped ("Lumenar's Santa Clara headquarters" ->
+// "Lumenar headquarters").
+bool KeepsQualifier(std::string_view head) {
+  return head == "campus" || head == "캠퍼스";
+}
+
+// Person or organisation mention starting exactly at token `i`, or a title there.
+bool StartsNameOrTitle(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
+  for (const EntityRef& r : s.persons) {
+    if (r.first_token == i) return true;
+  }
+  for (const EntityRef& r : s.orgs) {
+    if (r.first_token == i) return true;
+  }
+  const Token& t = doc.tokens()[i];
+  const TitleHit hit = LookupTitle(doc.text, t.begin);
+  return hit.length > 0 && (!hit.weak || hit.capitalized || hit.korean);
+}
+
+// A place written as a modifier: "Georgia Governor Marcus Bell", "U.S. Commerce
+// Secretary", "Korea's largest", "Santa Clara-based", "미국 상무장관",
+// "일본 쓰바메네트웍스의".
+bool IsModifier(const EventDoc& doc, const SentenceRefs& s, const EntityRef& place) {
+  const uint32_t next = place.last_token;
+  if (next >= s.last_token) return false;
+  std::string_view word = doc.Token(next);
+  if (word == "'s" || word == "’s" || word == "-") return true;
+  if (!doc.korean) {
+    // "U.S. Commerce Secretary Laura Kemp": capitalised words leading to a title or name.
+    for (uint32_t i = next; i < s.last_token && i < next + 3; ++i) {
+      if (StartsNameOrTitle(doc, s, i)) return true;
+      std::string_view w = doc.Token(i);
+      if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) break;
+    }
+    return false;
+  }
+  return StartsNameOrTitle(doc, s, next);
+}
+
+}  // namespace
+
+std::string IsoDay(const CivilDate& d) { return fmt::format("{:04d}-{:02d}-{:02d}", d.year, d.month, d.day); }
+
+bool EventDoc::AnyIn(uint32_t first, uint32_t last, uint32_t cue) const {
+  for (uint32_t i = first; i < last && i < cues.bits.size(); ++i) {
+    if (cues.bits[i] & cue) return true;
+  }
+  return false;
+}
+
+const EntityRef* EventDoc::PersonAt(const SentenceRefs& s, uint32_t i) const {
+  for (const EntityRef& r : s.persons) {
+    if (r.first_token <= i && i < r.last_token) return &r;
+  }
+  return nullptr;
+}
+
+EventDoc BuildEventDoc(std::string_view text, const DocumentEntities& entities,
+                       std::string_view lang, const CivilDate& published, const KnowledgeBase* kb) {
+  EventDoc doc;
+  doc.text = text;
+  doc.entities = &entities;
+  doc.kb = kb;
+  doc.korean = lang == "ko";
+  doc.published = published;
+  doc.cues = FindEventCues(text, entities.analysis);
+  const std::vector<Token>& tokens = entities.analysis.tokens;
+  for (const text::Sentence& sentence : entities.analysis.sentences) {
+    SentenceRefs refs;
+    refs.begin = sentence.begin;
+    refs.end = sentence.end;
+    refs.first_token = sentence.first_token;
+    refs.last_token = sentence.last_token;
+    doc.sentences.push_back(std::move(refs));
+  }
+  auto sentence_of = [&](uint32_t byte) -> SentenceRefs* {
+    auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), byte,
+                               [](uint32_t b, const SentenceRefs& s) { return b < s.end; });
+    if (it == doc.sentences.end() || byte < it->begin) return nullptr;
+    return &*it;
+  };
+  for (size_t e = 0; e < entities.entities.size(); ++e) {
+    const DocEntity& entity = entities.entities[e];
+    for (const Mention& m : entity.mentions) {
+      SentenceRefs* s = sentence_of(m.begin);
+      if (s == nullptr) continue;
+      EntityRef ref;
+      ref.entity = static_cast<int>(e);
+      ref.begin = m.begin;
+      ref.end = m.end;
+      ref.first_token = TokenAtOrAfter(tokens, m.begin);
+      ref.last_token = std::max(ref.first_token + 1, TokenAtOrAfter(tokens, m.end - 1) + 1);
+      switch (entity.type) {
+        case EntityType::kPerson: s->persons.push_back(ref); break;
+        case EntityType::kPlace: s->places.push_back(ref); break;
+        case EntityType::kOrg: s->orgs.push_back(ref); break;
+        default: break;
+      }
+    }
+  }
+  for (size_t t = 0; t < entities.times.size(); ++t) {
+    SentenceRefs* s = sentence_of(entities.times[t].begin);
+    if (s != nullptr) s->times.push_back(static_cast<int>(t));
+  }
+  auto by_begin = [](const EntityRef& a, const EntityRef& b) { return a.begin < b.begin; };
+  for (SentenceRefs& s : doc.sentences) {
+    std::sort(s.persons.begin(), s.persons.end(), by_begin);
+    std::sort(s.places.begin(), s.places.end(), by_begin);
+    std::sort(s.orgs.begin(), s.orgs.end(), by_begin);
+  }
+  return doc;
+}
+
+PlaceChoice ChoosePlace(const EventDoc& doc, const SentenceRefs& s, uint32_t first, uint32_t last) {
+  PlaceChoice best;
+  // Sites: an organisation (or "the company's" / "the group's") before a site word.
+  for (uint32_t i = first; i < last; ++i) {
+    std::string_view word = doc.Token(i);
+    const bool head = doc.korean ? (doc.tokens()[i].kind == TokenKind::kWord && IsKoreanSiteHead(word))
+                                 : doc.Has(i, kCueSiteHead);
+    if (!head) continue;
+    std::string head_text = doc.korean ? std::string(word) : "headquarters";
+    if (!doc.korean) {
+      std::string lower(word);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (lower == "campus" || lower == "guesthouse") head_text = lower;
+      if (lower == "guest") head_text = "guesthouse";
+    }
+    // Look back up to four tokens for the organisation.
+    const EntityRef* org = nullptr;
+    for (const EntityRef& r : s.orgs) {
+      if (r.last_token <= i && r.last_token + 4 >= i + 0 && r.first_token >= first) org = &r;
+    }
+    std::string org_name;
+    uint32_t qualifier_from = i;
+    if (org != nullptr && org->last_token + 4 >= i) {
+      org_name = std::string(doc.text.substr(org->begin, org->end - org->begin));
+      qualifier_from = org->last_token;
+    } else if (!doc.korean && i >= 2) {
+      // "the company's Seattle headquarters": the nearest organisation before it.
+      for (uint32_t j = i; j-- > first && j + 5 > i;) {
+        std::string_view w = doc.Token(j);
+        if (w == "company" || w == "group" || w == "firm" || w == "carmaker" || w == "chipmaker") {
+          const EntityRef* before = nullptr;
+          for (const EntityRef& r : s.orgs) {
+            if (r.last_token <= j) before = &r;
+          }
+          if (before != nullptr) {
+            org_name = std::string(doc.text.substr(before->begin, before->end - before->begin));
+            if (w == "group" && org_name.find("Group") == std::string::npos) org_name += " Group";
+            qualifier_from = j + 1;
+          }
+          break;
+        }
+      }
+    }
+    if (org_name.empty()) continue;
+    std::string name = org_name;
+    if (KeepsQualifier(head_text) || (doc.korean && head_text != "본사")) {
+      for (uint32_t q = qualifier_from; q < i; ++q) {
+        std::string_view w = doc.Token(q);
+        if (w == "'s" || w == "’s" || w == "의" || doc.tokens()[q].kind == TokenKind::kPunct) continue;
+        name += " ";
+        name += w;
+      }
+    }
+    name += " ";
+    name += doc.korean ? head_text : head_text;
+    if (doc.korean && head_text != word) name = org_name + " " + std::string(word);
+    best = {name, "", 5};
+    break;
+  }
+  if (best.rank == 5) return best;
+  for (const EntityRef& r : s.places) {
+    if (r.first_token < first || r.first_token >= last) continue;
+    if (IsModifier(doc, s, r)) continue;
+    const DocEntity& entity = doc.entities->entities[r.entity];
+    const KbEntry* entry = doc.kb != nullptr && !entity.kb_id.empty() ? doc.kb->Find(entity.kb_id) : nullptr;
+    const int rank = KindRank(entry);
+    // Later mentions of equal rank win in English ("in Austin, Texas" keeps
+    // Austin by rank); the first wins in Korean, where the chain runs wide to narrow.
+    if (rank > best.rank) {
+      best.rank = rank;
+      best.kb_id = entity.kb_id;
+      best.name = DisplayName(entry, doc.text.substr(r.begin, r.end - r.begin));
+    }
+  }
+  return best;
+}
+
+DateChoice ChooseDate(const EventDoc& doc, const SentenceRefs& s, uint32_t first, uint32_t last,
+                      uint32_t near_token, const CivilDate& anchor) {
+  DateChoice out;
+  const TimeExpression* best = nullptr;
+  int best_score = 1 << 30;
+  const std::vector<Token>& tokens = doc.tokens();
+  for (int index : s.times) {
+    const TimeExpression& t = doc.entities->times[index];
+    if (t.anchor == TimeAnchor::kDuration) continue;
+    const uint32_t tok = TokenAtOrAfter(tokens, t.begin);
+    if (tok < first || tok >= last) continue;
+    const bool day = t.anchor == TimeAnchor::kEvent ? IsCompleteDate(anchor)
+                                                    : IsCompleteDate(t.value) && !t.approximate;
+    const bool any = t.anchor == TimeAnchor::kEvent ? IsCompleteDate(anchor) : t.value.year != 0;
+    const int distance = std::abs(static_cast<int>(tok) - static_cast<int>(near_token));
+    const int score = distance + (day ? 0 : any ? 1000 : 5000);
+    if (score < best_score) {
+      best_score = score;
+      best = &t;
+    }
+  }
+  if (best == nullptr) return out;
+  out.found = true;
+  CivilDate value = best->value;
+  bool exact = !best->approximate && IsCompleteDate(value) &&
+               !(IsCompleteDate(best->range_end) && DayNumber(best->range_end) != DayNumber(value));
+  if (best->anchor == TimeAnchor::kEvent) {
+    if (!IsCompleteDate(anchor)) return out;
+    value = AddDays(anchor, best->offset_days);
+    exact = true;
+  }
+  if (exact) {
+    out.day = value;
+    out.date = IsoDay(value);
+  } else if (value.year != 0 && value.month != 0) {
+    out.hint = fmt::format("{:04d}-{:02d}", value.year, value.month);
+  } else if (value.year != 0) {
+    out.hint = fmt::format("{:04d}", value.year);
+  }
+  return out;
+}
+
+}  // namespace tg::extract

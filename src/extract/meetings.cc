@@ -1,0 +1,411 @@
+#include "extract/meetings.h"
+
+#include <algorithm>
+
+#include "extract/timex_calendar.h"
+#include "extract/topics.h"
+
+namespace tg::extract {
+namespace {
+
+using text::TokenKind;
+
+struct Clause {
+  uint32_t first = 0;  // token range
+  uint32_t last = 0;
+};
+
+struct Frame {
+  std::vector<int> people;  // participants, clause order (subject first)
+  EventStatus status = EventStatus::kOccurred;
+  bool past_plan = false;   // "was supposed to": planned unless a later sentence cancels it
+  DateChoice date;
+  PlaceChoice place;
+  size_t sentence = 0;
+  float confidence = 0.5f;
+  std::vector<std::string> topics;
+};
+
+void AddUnique(std::vector<int>* people, int entity) {
+  if (std::find(people->begin(), people->end(), entity) == people->end()) people->push_back(entity);
+}
+
+bool Contains(const std::vector<int>& people, int entity) {
+  return std::find(people.begin(), people.end(), entity) != people.end();
+}
+
+bool IsSubjectParticle(std::string_view p) {
+  return p == "은" || p == "는" || p == "이" || p == "가" || p == "께서";
+}
+
+bool IsTopicParticle(std::string_view p) { return p == "은" || p == "는"; }
+
+bool IsJoiningParticle(std::string_view p) { return p == "와" || p == "과" || p == "및"; }
+
+// The particle that closes a Korean person mention, skipping the title and
+// organisation words and parentheses that follow the name (박도현 한빛그룹
+// 회장은, 손턴 최고경영자(CEO)와); empty when another name or a comma comes first.
+std::string_view ParticleAfter(const EventDoc& doc, const SentenceRefs& s, const EntityRef& r) {
+  const auto& tokens = doc.tokens();
+  for (uint32_t i = r.last_token; i < s.last_token && i < r.last_token + 6; ++i) {
+    if (i != r.last_token && doc.PersonAt(s, i) != nullptr) return {};
+    const text::Token& t = tokens[i];
+    std::string_view w = doc.Token(i);
+    if (t.kind == TokenKind::kParticle) return w;
+    if (t.kind == TokenKind::kPunct && w != "(" && w != ")") return {};
+  }
+  return {};
+}
+
+bool IsMeetingWord(const EventDoc& doc, uint32_t i) { return doc.Has(i, kCueMeet | kCueGroupEvent); }
+
+// "visited Mark Zuckerberg", "손턴 CEO를 찾아": a visit is a meeting when a
+// person is what is visited.
+bool IsPersonVisit(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
+  if (!doc.Has(i, kCueVisit)) return false;
+  if (!doc.korean) {
+    for (uint32_t j = i + 1; j < s.last_token && j < i + 6; ++j) {
+      if (doc.PersonAt(s, j) != nullptr) return true;
+      if (doc.tokens()[j].kind == TokenKind::kPunct) break;
+      if (!s.places.empty()) {
+        for (const EntityRef& p : s.places) {
+          if (p.first_token == j) return false;
+        }
+      }
+    }
+    return false;
+  }
+  if (i < 2) return false;
+  std::string_view particle = doc.Token(i - 1);
+  if (particle != "를" && particle != "을") return false;
+  for (const EntityRef& r : s.persons) {
+    if (r.last_token <= i - 1 && r.last_token + 4 >= i - 1 && ParticleAfter(doc, s, r) == particle) return true;
+  }
+  return false;
+}
+
+// "at Zuckerberg's house", "the Palo Alto home of Nathan Brandt", "브랜트 CEO의 자택".
+bool IsPersonHome(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
+  if (!doc.Has(i, kCueHome)) return false;
+  for (const EntityRef& r : s.persons) {
+    if (r.last_token <= i && r.last_token + 3 >= i) return true;        // X's home, X의 자택
+    if (!doc.korean && r.first_token > i && r.first_token <= i + 2) return true;  // home of X
+  }
+  return false;
+}
+
+bool IsTrigger(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
+  return IsMeetingWord(doc, i) || IsPersonVisit(doc, s, i) || IsPersonHome(doc, s, i);
+}
+
+// Clauses of a sentence, cut at clause boundaries only where both sides hold a
+// meeting word: "Chey met Huang in April, and Koo met Keller" is two clauses,
+// "The two last met in March, when Lam visited" one.
+std::vector<Clause> SplitClauses(const EventDoc& doc, const SentenceRefs& s) {
+  std::vector<Clause> raw;
+  uint32_t start = s.first_token;
+  for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+    if (!doc.Has(i, kCueClauseEnd)) continue;
+    const uint32_t cut = doc.korean ? i + 1 : i;
+    if (cut > start) raw.push_back({start, cut});
+    start = cut;
+  }
+  if (start < s.last_token) raw.push_back({start, s.last_token});
+  std::vector<Clause> out;
+  auto has_trigger = [&](const Clause& c) {
+    for (uint32_t i = c.first; i < c.last; ++i) {
+      if (IsTrigger(doc, s, i)) return true;
+    }
+    return false;
+  };
+  for (const Clause& c : raw) {
+    if (!out.empty() && (!has_trigger(c) || !has_trigger(out.back()))) {
+      out.back().last = c.last;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// English: a person named as the source of a statement ("said Kwak Jin-seo",
+// "Kwak said", "according to Kwak") is not a participant by that mention.
+bool IsSpeaker(const EventDoc& doc, const SentenceRefs& s, const EntityRef& r) {
+  if (doc.korean) return false;
+  if (r.last_token < s.last_token && doc.Has(r.last_token, kCueSpeech)) return true;
+  for (uint32_t j = r.first_token; j > s.first_token && j + 3 > r.first_token; --j) {
+    if (doc.Has(j - 1, kCueSpeech)) return true;
+  }
+  return false;
+}
+
+bool IsAttachClause(const EventDoc& doc, const SentenceRefs& s, const Clause& c) {
+  if (!doc.AnyIn(c.first, c.last, kCueJoin)) return false;
+  if (!doc.korean) {
+    for (uint32_t i = c.first; i < c.last; ++i) {
+      if (doc.Has(i, kCueMeet) || IsPersonVisit(doc, s, i)) return false;
+    }
+    return doc.AnyIn(c.first, c.last, kCueMeetingRef) || !doc.AnyIn(c.first, c.last, kCueTrip);
+  }
+  for (uint32_t i = c.first; i < c.last; ++i) {
+    if (doc.Has(i, kCueMeetingRef) && (doc.Token(i) == "이" || doc.Token(i) == "그")) return true;
+    if (doc.Has(i, kCueMeetingRef) && i + 1 < c.last) {
+      std::string_view next = doc.Token(i + 1);
+      if (doc.tokens()[i + 1].kind == TokenKind::kParticle &&
+          (next == "에" || next == "에는" || next == "에도" || next == "엔")) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+class MeetingFinder {
+ public:
+  explicit MeetingFinder(const EventDoc& doc) : doc_(doc) {}
+
+  std::vector<Meeting> Run() {
+    for (size_t si = 0; si < doc_.sentences.size(); ++si) {
+      const SentenceRefs& s = doc_.sentences[si];
+      for (const Clause& c : SplitClauses(doc_, s)) Clause_(si, s, c);
+      UpdateTopic(s);
+    }
+    ResolvePastPlans();
+    return Finish();
+  }
+
+ private:
+  void Clause_(size_t si, const SentenceRefs& s, const Clause& c) {
+    std::vector<const EntityRef*> refs;
+    for (const EntityRef& r : s.persons) {
+      if (r.first_token >= c.first && r.first_token < c.last && !IsSpeaker(doc_, s, r)) refs.push_back(&r);
+    }
+    if (IsAttachClause(doc_, s, c)) {
+      Attach(si, refs);
+      return;
+    }
+    uint32_t trigger = c.last;
+    bool verb = false;
+    for (uint32_t i = c.first; i < c.last; ++i) {
+      if (!IsTrigger(doc_, s, i)) continue;
+      if (trigger == c.last) trigger = i;
+      verb = verb || doc_.Has(i, kCueMeet) || IsPersonVisit(doc_, s, i) || IsPersonHome(doc_, s, i);
+    }
+    if (trigger == c.last) return;
+
+    std::vector<int> subject, objects;
+    for (size_t k = 0; k < refs.size(); ++k) {
+      const EntityRef& r = *refs[k];
+      bool is_subject;
+      if (doc_.korean) {
+        std::string_view p = ParticleAfter(doc_, s, r);
+        is_subject = IsSubjectParticle(p);
+        // "박 회장과 프라이스 CEO는": a name joined to the subject is a subject too.
+        if (IsJoiningParticle(p) && k + 1 < refs.size() &&
+            IsSubjectParticle(ParticleAfter(doc_, s, *refs[k + 1]))) {
+          is_subject = true;
+        }
+      } else {
+        is_subject = r.first_token < trigger;
+      }
+      if (is_subject) {
+        AddUnique(&subject, r.entity);
+      } else if (!Contains(subject, r.entity)) {
+        AddUnique(&objects, r.entity);
+      }
+    }
+    objects.erase(std::remove_if(objects.begin(), objects.end(),
+                                 [&](int e) { return Contains(subject, e); }),
+                  objects.end());
+    float confidence = verb ? 0.8f : 0.6f;
+    // "The two last met in March", "두 사람은": the previous meeting's pair.
+    const bool two = doc_.AnyIn(c.first, c.last, kCueTwo);
+    const bool three = doc_.AnyIn(c.first, c.last, kCueThree);
+    if ((two || three) && last_group_ >= 0) {
+      const std::vector<int>& prev = frames_[last_group_].people;
+      const size_t n = std::min(prev.size(), size_t{three ? 3u : 2u});
+      std::vector<int> anaphor(prev.begin(), prev.begin() + n);
+      for (int e : subject) AddUnique(&anaphor, e);
+      subject = anaphor;
+      objects.erase(std::remove_if(objects.begin(), objects.end(),
+                                   [&](int e) { return Contains(subject, e); }),
+                    objects.end());
+      confidence -= 0.1f;
+    } else if (subject.empty() && topic_ >= 0 && !Contains(objects, topic_) &&
+               (verb || doc_.korean)) {
+      subject.push_back(topic_);
+      confidence -= 0.1f;
+    }
+
+    Frame base;
+    base.sentence = si;
+    base.confidence = confidence;
+    SetStatus(s, c, trigger, &base);
+    base.place = ChoosePlace(doc_, s, c.first, c.last);
+    if (base.place.rank == 0) base.place = ChoosePlace(doc_, s, s.first_token, s.last_token);
+    base.date = ChooseDate(doc_, s, c.first, c.last, trigger, last_day_);
+    if (!base.date.found) base.date = ChooseDate(doc_, s, s.first_token, s.last_token, trigger, last_day_);
+    if (base.status == EventStatus::kOccurred && IsCompleteDate(base.date.day) &&
+        IsCompleteDate(doc_.published) && DayNumber(base.date.day) > DayNumber(doc_.published)) {
+      base.status = EventStatus::kPlanned;
+    }
+    base.topics = FindTopics(doc_.text, s.begin, s.end);
+
+    const bool group = doc_.AnyIn(c.first, c.last, kCueGroupEvent | kCueGroupMark | kCueJoin) ||
+                       objects.size() < 2 || subject.empty();
+    if (group) {
+      Frame f = base;
+      f.people = subject;
+      for (int e : objects) AddUnique(&f.people, e);
+      Push(std::move(f));
+    } else {
+      // "met over 20 leaders, including Huang, Pichai and Nadella": one
+      // meeting per named counterpart.
+      for (int o : objects) {
+        Frame f = base;
+        f.people = subject;
+        AddUnique(&f.people, o);
+        Push(std::move(f));
+      }
+    }
+    if (!subject.empty()) topic_ = subject.front();
+  }
+
+  void SetStatus(const SentenceRefs& s, const Clause& c, uint32_t trigger, Frame* f) {
+    bool negated = doc_.AnyIn(c.first, c.last, kCueDenied);
+    for (uint32_t i = c.first; i < c.last && !negated; ++i) {
+      if (!IsTrigger(doc_, s, i)) continue;
+      if (doc_.korean) {
+        negated = doc_.AnyIn(i + 1, std::min(c.last, i + 3), kCueNegation);
+      } else {
+        negated = doc_.AnyIn(i >= c.first + 3 ? i - 3 : c.first, i, kCueNegation);
+      }
+    }
+    if (negated) {
+      f->status = EventStatus::kDenied;
+      return;
+    }
+    const uint32_t plan_end = doc_.korean ? c.last : trigger + 1;
+    if (doc_.AnyIn(c.first, plan_end, kCuePastPlan)) {
+      f->status = EventStatus::kPlanned;
+      f->past_plan = true;
+    } else if (doc_.AnyIn(c.first, plan_end, kCuePlanned)) {
+      f->status = EventStatus::kPlanned;
+    }
+  }
+
+  void Push(Frame f) {
+    if (IsCompleteDate(f.date.day)) last_day_ = f.date.day;
+    frames_.push_back(std::move(f));
+    if (frames_.back().people.size() >= 2) last_group_ = static_cast<int>(frames_.size()) - 1;
+    last_frame_ = static_cast<int>(frames_.size()) - 1;
+  }
+
+  // People who accompanied or joined: added to the latest recent meeting that
+  // shares someone with the clause, else to the latest recent meeting.
+  void Attach(size_t si, const std::vector<const EntityRef*>& refs) {
+    int target = -1;
+    for (int f = static_cast<int>(frames_.size()) - 1; f >= 0; --f) {
+      if (frames_[f].sentence + 3 < si) break;
+      if (target < 0) target = f;
+      bool shares = false;
+      for (const EntityRef* r : refs) shares = shares || Contains(frames_[f].people, r->entity);
+      if (shares) {
+        target = f;
+        break;
+      }
+    }
+    if (target < 0) return;
+    for (const EntityRef* r : refs) AddUnique(&frames_[target].people, r->entity);
+    if (frames_[target].people.size() >= 2) last_group_ = target;
+  }
+
+  void UpdateTopic(const SentenceRefs& s) {
+    if (doc_.korean) {
+      for (const EntityRef& r : s.persons) {
+        if (IsTopicParticle(ParticleAfter(doc_, s, r))) topic_ = r.entity;
+      }
+      return;
+    }
+    if (!s.persons.empty() && s.persons.front().first_token < s.first_token + 4) {
+      topic_ = s.persons.front().entity;
+    }
+  }
+
+  // "당초 ... 만날 예정이었다" followed by "무산됐다": the plan was cancelled.
+  void ResolvePastPlans() {
+    for (Frame& f : frames_) {
+      if (!f.past_plan) continue;
+      for (size_t k = f.sentence + 1; k < doc_.sentences.size() && k <= f.sentence + 3; ++k) {
+        const SentenceRefs& s = doc_.sentences[k];
+        if (doc_.AnyIn(s.first_token, s.last_token, kCueDenied)) {
+          f.status = EventStatus::kDenied;
+          break;
+        }
+      }
+    }
+    // A denial of the same people cancels their plan.
+    for (const Frame& d : frames_) {
+      if (d.status != EventStatus::kDenied || d.people.size() < 2) continue;
+      for (Frame& p : frames_) {
+        if (p.status != EventStatus::kPlanned) continue;
+        bool all = true;
+        for (int e : d.people) all = all && Contains(p.people, e);
+        if (all) p.status = EventStatus::kDenied;
+      }
+    }
+  }
+
+  std::vector<Meeting> Finish() {
+    std::vector<Meeting> out;
+    for (const Frame& f : frames_) {
+      if (f.people.size() < 2) continue;
+      std::vector<int> key = f.people;
+      std::sort(key.begin(), key.end());
+      bool merged = false;
+      for (Meeting& m : out) {
+        std::vector<int> other = m.participants;
+        std::sort(other.begin(), other.end());
+        if (other != key || m.date != f.date.date || m.date_hint != f.date.hint || m.status != f.status) continue;
+        if (m.place.empty()) {
+          m.place = f.place.name;
+          m.place_kb_id = f.place.kb_id;
+        }
+        for (const std::string& t : f.topics) {
+          if (std::find(m.topics.begin(), m.topics.end(), t) == m.topics.end()) m.topics.push_back(t);
+        }
+        merged = true;
+        break;
+      }
+      if (merged) continue;
+      Meeting m;
+      m.participants = f.people;
+      m.date = f.date.date;
+      m.date_hint = f.date.hint;
+      m.place = f.place.name;
+      m.place_kb_id = f.place.kb_id;
+      m.status = f.status;
+      m.topics = f.topics;
+      const SentenceRefs& s = doc_.sentences[f.sentence];
+      m.evidence_begin = s.begin;
+      m.evidence_end = s.end;
+      m.confidence = std::min(0.95f, f.confidence + (f.date.found ? 0.05f : 0.f) +
+                                         (f.place.rank > 0 ? 0.05f : 0.f));
+      out.push_back(std::move(m));
+    }
+    return out;
+  }
+
+  const EventDoc& doc_;
+  std::vector<Frame> frames_;
+  int topic_ = -1;       // the person the text is about (subject of the last statement)
+  int last_group_ = -1;  // latest frame with two or more people
+  int last_frame_ = -1;
+  CivilDate last_day_;   // day of the latest dated meeting, for "the following day"
+};
+
+}  // namespace
+
+std::vector<Meeting> FindMeetings(const EventDoc& doc) { return MeetingFinder(doc).Run(); }
+
+}  // namespace tg::extract
