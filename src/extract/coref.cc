@@ -228,7 +228,24 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
     const NameParts parts = PartsOf(text.substr(m.begin, m.end - m.begin), tokens, text);
     person_parts.insert(person_parts.end(), parts.keys.begin(), parts.keys.end());
   }
+  // Last words of spaced Hangul names (오언 프라이스): the same word alone
+  // (프라이스 CEO) is that person's surname, not another person's full name.
+  std::vector<std::string> hangul_last_words;
+  for (const Mention& m : mentions) {
+    const std::string_view surface = text.substr(m.begin, m.end - m.begin);
+    const size_t space = surface.rfind(' ');
+    if (m.type == EntityType::kPerson && space != std::string_view::npos && HasHangul(surface)) {
+      hangul_last_words.emplace_back(surface.substr(space + 1));
+    }
+  }
+  auto is_hangul_surname = [&](const Mention& m) {
+    if (m.type != EntityType::kPerson || !m.kb_id.empty()) return false;
+    const std::string_view surface = text.substr(m.begin, m.end - m.begin);
+    return std::find(hangul_last_words.begin(), hangul_last_words.end(), surface) !=
+           hangul_last_words.end();
+  };
   auto is_person_part = [&](const Mention& m) {
+    if (is_hangul_surname(m)) return true;
     if (m.sources != kFromTagger || m.type == EntityType::kPerson) return false;
     const std::string_view surface = text.substr(m.begin, m.end - m.begin);
     return std::find(person_parts.begin(), person_parts.end(), surface) != person_parts.end();

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "extract/mention_rules.h"
 #include "extract/timex_calendar.h"
 #include "extract/titles.h"
 
@@ -96,7 +97,55 @@ bool IsModifier(const EventDoc& doc, const SentenceRefs& s, const EntityRef& pla
   return StartsNameOrTitle(doc, s, next);
 }
 
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool StartsWithUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
 }  // namespace
+
+bool IsLikelyPerson(const DocEntity& e) {
+  if (e.type != EntityType::kPerson) return false;
+  if (!e.kb_id.empty() || !e.title.empty()) return true;
+  for (const Mention& m : e.mentions) {
+    if (m.sources & (kFromKb | kFromPattern)) return true;
+  }
+  // The tagger alone: the name must look like a person's name.
+  std::vector<std::string_view> words;
+  std::string_view rest = e.name;
+  while (!rest.empty()) {
+    const size_t space = rest.find(' ');
+    words.push_back(rest.substr(0, space));
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+  }
+  for (std::string_view w : words) {
+    if (LooksLikeOrgWord(w) || w.find('\'') != std::string_view::npos ||
+        w.find("\xE2\x80\x99") != std::string_view::npos) {
+      return false;
+    }
+  }
+  const bool hangul = !words.empty() && static_cast<unsigned char>(words[0][0]) >= 0xEA;
+  if (hangul) {
+    if (words.size() >= 2) return true;  // a spaced foreign name (마커스 벨)
+    const size_t n = CodePoints(words[0]);
+    const std::string_view first = words[0].substr(0, 3);
+    if (n == 3) return IsKoreanSurname(first);
+    return n == 4 && IsKoreanSurname(words[0].substr(0, 6));
+  }
+  if (words.size() < 2) return false;
+  static constexpr std::string_view kFunctionWords[] = {"For", "The", "A", "An", "In", "At", "On",
+                                                        "With", "By", "From", "Of", "As", "To"};
+  for (std::string_view f : kFunctionWords) {
+    if (words[0] == f) return false;
+  }
+  for (std::string_view w : words) {
+    if (!StartsWithUpper(w)) return false;
+  }
+  return true;
+}
 
 std::string IsoDay(const CivilDate& d) { return fmt::format("{:04d}-{:02d}-{:02d}", d.year, d.month, d.day); }
 
@@ -150,7 +199,9 @@ EventDoc BuildEventDoc(std::string_view text, const DocumentEntities& entities,
       ref.first_token = TokenAtOrAfter(tokens, m.begin);
       ref.last_token = std::max(ref.first_token + 1, TokenAtOrAfter(tokens, m.end - 1) + 1);
       switch (entity.type) {
-        case EntityType::kPerson: s->persons.push_back(ref); break;
+        case EntityType::kPerson:
+          if (IsLikelyPerson(entity)) s->persons.push_back(ref);
+          break;
         case EntityType::kPlace: s->places.push_back(ref); break;
         case EntityType::kOrg: s->orgs.push_back(ref); break;
         default: break;

@@ -52,6 +52,14 @@ struct EventDoc {
   const EntityRef* PersonAt(const SentenceRefs& s, uint32_t i) const;
 };
 
+// True for a person entity that can take part in events: known to the KB,
+// given a title or found by a pattern, or else (the tagger alone) named like a
+// person: a surname-led Korean name of 3-4 syllables, a spaced foreign name
+// in Hangul, or two or more capitalised English words with no company word.
+bool IsLikelyPerson(const DocEntity& e);
+
+// Sentences with their person mentions (persons that IsLikelyPerson accepts),
+// places, organisations and times.
 EventDoc BuildEventDoc(std::string_view text, const DocumentEntities& entities,
                        std::string_view lang, const CivilDate& published, const KnowledgeBase* kb);
 

@@ -49,7 +49,7 @@ const std::unordered_set<std::string_view>& KoreanStopwords() {
       "여당", "야당", "노조", "주요", "각각", "모두", "함께", "직접", "공식", "지난해", "올해", "작년",
       "내년", "당일", "오늘", "어제", "지난달", "이달", "다음달", "지난주", "이번주", "오전", "오후",
       "현지시간", "일", "월", "년", "시", "분", "등", "및", "또", "그", "이", "저", "각", "두", "세",
-      "네", "새", "총", "전", "현", "고", "당", "본", "해당", "관련", "대해", "위해", "통해", "따라",
+      "네", "새", "총", "전", "현", "고", "당", "본", "해당", "관련", "대해", "위해", "통해", "따라", "당초",
       "이라고", "한다", "했다", "있다", "밝혔다", "말했다", "만나", "만났다", "그러면서", "아울러",
       "이같이", "이처럼", "이런", "그런", "앞서", "나란히", "직후", "직전", "역시", "다만", "결국"};
   return *words;
@@ -65,6 +65,16 @@ bool IsHangulWord(std::string_view text, const Token& t) {
     if (cp < 0xAC00 || cp > 0xD7A3) return false;
   }
   return true;
+}
+
+// Hangul words ending like a verb, adverb or adnominal form (따르면, 취임한,
+// 열린, 참석한): they precede names without being part of them.
+bool HasVerbalEnding(std::string_view w) {
+  static constexpr std::string_view kEndings[] = {"면", "한", "된", "는", "며", "할", "의", "았", "었"};
+  for (std::string_view e : kEndings) {
+    if (w.size() > e.size() && w.substr(w.size() - e.size()) == e) return true;
+  }
+  return false;
 }
 
 bool HasHangul(std::string_view s) {
@@ -276,6 +286,8 @@ class Scanner {
     if (IsForeignPart(k, 5) && IsForeignPart(k - 1, 5) && !IsKoreanNameShape(k - 1) &&
         person_to_[k - 1] < 0) {
       // The word before a foreign name must not glue on to it as another word.
+      // Nor may the first word be a verb form or adverb (따르면 프라이스, 취임한 배).
+      if (HasVerbalEnding(Tok(k - 1))) return -1;
       const int before = k - 2;
       if (before < first_ || !IsHangulWord(text_, tokens_[before]) ||
           KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0) {
@@ -312,8 +324,14 @@ class Scanner {
     const Span title = SpanOf(t, e);
     const int p = SkipModifiersBack(t - 1);
     if (p < first_) return -1;
-    // NAME TITLE, with an organisation before the name (삼성전자 이재용 회장).
-    if (org_to_[p] < 0) {
+    // NAME TITLE, with an organisation before the name (삼성전자 이재용 회장),
+    // unless a Korean full name stands before a word that is no name: then
+    // that word is the organisation (서지안 이음AI 대표, 황보은채 로보린 대표).
+    const bool org_between = tokens_[p].kind == TokenKind::kWord && p - 1 >= first_ &&
+                             IsKoreanNameShape(p - 1) && Tok(p - 1).size() >= 9 &&
+                             (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 ||
+                              Tok(p - 1).size() == 12);
+    if (org_to_[p] < 0 && !org_between) {
       const int name = KoreanNameTo(p);
       if (name >= 0) {
         const int org = OrgTo(name - 1, false);
@@ -332,7 +350,7 @@ class Scanner {
     }
     // NAME ORG TITLE: the organisation is a mention or one word.
     int org = org_to_[p];
-    if (org < 0 && tokens_[p].kind == TokenKind::kWord && person_to_[p] < 0 &&
+    if (org < 0 && tokens_[p].kind == TokenKind::kWord && (person_to_[p] < 0 || org_between) &&
         KoreanStopwords().count(Tok(p)) == 0) {
       org = p;
     }

@@ -53,7 +53,13 @@ class TopicLexicon {
   int32_t root() const { return 0; }
   // The node reached from `node` by one cue word (capitals words as written,
   // other English words lower-cased, Hangul as is), or kNone.
-  int32_t Child(int32_t node, std::string_view word) const;
+  int32_t Child(int32_t node, std::string_view word) const {
+    return Child(node, word, WordHash(word));
+  }
+  // The same with `hash` == WordHash(word), for callers that try one word
+  // under many nodes.
+  int32_t Child(int32_t node, std::string_view word, uint64_t hash) const;
+  static uint64_t WordHash(std::string_view word);
   // The label id of the cue that ends at `node`, or kNone.
   int32_t LabelAt(int32_t node) const { return node_label_[static_cast<size_t>(node)]; }
 
@@ -72,16 +78,23 @@ class TopicLexicon {
     uint32_t word_size;
   };
 
+  // One cell of the open-addressing table: an edge index (kNone when empty)
+  // and the high bits of its key hash, so most probes skip the edge itself.
+  struct Slot {
+    int32_t edge;
+    uint32_t tag;
+  };
+
   int32_t AddChild(int32_t node, std::string_view word);
   void Rehash(size_t slot_count);
-  size_t SlotOf(int32_t node, std::string_view word) const;
+  void Insert(int32_t edge_index);
 
   std::vector<std::string> labels_;
   std::vector<std::vector<int32_t>> hides_;
   std::vector<int32_t> node_label_;  // per trie node
   std::vector<Edge> edges_;
-  std::string words_;              // bytes of every edge word
-  std::vector<int32_t> slots_;     // open addressing over edges_, kNone when empty
+  std::string words_;        // bytes of every edge word
+  std::vector<Slot> slots_;  // open addressing over edges_
   size_t cue_count_ = 0;
 };
 
