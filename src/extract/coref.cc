@@ -122,6 +122,11 @@ NameParts PartsOf(std::string_view name, const std::vector<const Token*>& tokens
       const size_t space = name.rfind(' ');
       parts.keys.emplace_back(space == std::string_view::npos ? words.back()
                                                               : name.substr(space + 1));
+      // Surname-first names (미즈노 하루토, 오카베 겐지) are shortened to the first word.
+      const size_t first_space = name.find(' ');
+      if (first_space != std::string_view::npos && first_space == space) {
+        parts.keys.emplace_back(name.substr(0, first_space));
+      }
     }
     return parts;
   }
@@ -236,6 +241,8 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
     const size_t space = surface.rfind(' ');
     if (m.type == EntityType::kPerson && space != std::string_view::npos && HasHangul(surface)) {
       hangul_last_words.emplace_back(surface.substr(space + 1));
+      // Japanese and Chinese names keep the surname first (미즈노 하루토 -> 미즈노 사장).
+      if (surface.find(' ') == space) hangul_last_words.emplace_back(surface.substr(0, space));
     }
   }
   auto is_hangul_surname = [&](const Mention& m) {

@@ -42,6 +42,8 @@ constexpr CuePhrase kPhrases[] = {
     {"summit", kCueGroupEvent | kCueMeetingRef}, {"dinner", kCueGroupEvent | kCueMeetingRef},
     {"lunch", kCueGroupEvent | kCueMeetingRef}, {"luncheon", kCueGroupEvent | kCueMeetingRef},
     {"breakfast", kCueGroupEvent | kCueMeetingRef}, {"session", kCueGroupEvent | kCueMeetingRef},
+    {"coffee", kCueGroupEvent | kCueMeetingRef}, {"over coffee", kCueMeet},
+    {"over dinner", kCueMeet}, {"over lunch", kCueMeet}, {"over breakfast", kCueMeet},
     {"three-way", kCueGroupMark}, {"four-way", kCueGroupMark}, {"trilateral", kCueGroupMark},
     {"together", kCueGroupMark},
     // --- English: joining, references ---

@@ -187,8 +187,23 @@ EventDoc BuildEventDoc(std::string_view text, const DocumentEntities& entities,
     if (it == doc.sentences.end() || byte < it->begin) return nullptr;
     return &*it;
   };
+  // Names of organisations in the document, as entities or as persons' employers:
+  // a "person" named like one of them ("루메나르 CEO") is the organisation.
+  std::vector<std::string_view> org_names;
+  for (const DocEntity& entity : entities.entities) {
+    if (entity.type == EntityType::kOrg) org_names.push_back(entity.name);
+    if (entity.type == EntityType::kPerson && !entity.org.empty()) org_names.push_back(entity.org);
+  }
+  auto is_org_name = [&](const DocEntity& person) {
+    if (!person.kb_id.empty()) return false;
+    for (std::string_view org : org_names) {
+      if (org.size() >= person.name.size() && org.substr(0, person.name.size()) == person.name) return true;
+    }
+    return false;
+  };
   for (size_t e = 0; e < entities.entities.size(); ++e) {
     const DocEntity& entity = entities.entities[e];
+    if (entity.type == EntityType::kPerson && is_org_name(entity)) continue;
     for (const Mention& m : entity.mentions) {
       SentenceRefs* s = sentence_of(m.begin);
       if (s == nullptr) continue;

@@ -14,6 +14,7 @@
 
 #include "extract/patterns.h"
 #include "extract/titles.h"
+#include "extract/mention_rules.h"
 #include "text/korean_particles.h"
 
 namespace tg::extract {
@@ -51,7 +52,8 @@ const std::unordered_set<std::string_view>& KoreanStopwords() {
       "현지시간", "일", "월", "년", "시", "분", "등", "및", "또", "그", "이", "저", "각", "두", "세",
       "네", "새", "총", "전", "현", "고", "당", "본", "해당", "관련", "대해", "위해", "통해", "따라", "당초",
       "이라고", "한다", "했다", "있다", "밝혔다", "말했다", "만나", "만났다", "그러면서", "아울러",
-      "이같이", "이처럼", "이런", "그런", "앞서", "나란히", "직후", "직전", "역시", "다만", "결국"};
+      "이같이", "이처럼", "이런", "그런", "앞서", "나란히", "직후", "직전", "역시", "다만", "결국",
+      "글로벌", "통신사", "제조사", "투자사", "고객사", "협력사", "경쟁사", "완성차", "스타트업"};
   return *words;
 }
 
@@ -70,7 +72,7 @@ bool IsHangulWord(std::string_view text, const Token& t) {
 // Hangul words ending like a verb, adverb or adnominal form (따르면, 취임한,
 // 열린, 참석한): they precede names without being part of them.
 bool HasVerbalEnding(std::string_view w) {
-  static constexpr std::string_view kEndings[] = {"면", "한", "된", "는", "며", "할", "의", "았", "었"};
+  static constexpr std::string_view kEndings[] = {"면", "한", "된", "는", "며", "할", "의", "았", "었", "해"};
   for (std::string_view e : kEndings) {
     if (w.size() > e.size() && w.substr(w.size() - e.size()) == e) return true;
   }
@@ -263,9 +265,18 @@ class Scanner {
     const std::string_view w = Tok(k);
     const size_t syllables = w.size() / 3;
     if (syllables < 2 || syllables > 4 || KoreanStopwords().count(w) != 0) return false;
+    if (LooksLikeOrgWord(w)) return false;  // 전자, 반도체: company words, not names
+    // Verb forms that happen to start with a surname syllable (방문해, 참석한).
+    static constexpr std::string_view kVerbEndings[] = {"해", "면", "며", "는", "았", "었", "던", "된"};
+    for (std::string_view e : kVerbEndings) {
+      if (w.substr(w.size() - e.size()) == e) return false;
+    }
     if (other_from_[k] >= 0 || LookupTitle(text_, tokens_[k].begin).length != 0) return false;
     const bool double_surname = IsKoreanSurname(w.substr(0, 6));
     if (syllables == 4) return double_surname;
+    // Two-syllable full names are rare; most such words are nouns (전자, 오언):
+    // only with the tagger's agreement.
+    if (syllables == 2 && person_to_[k] != k) return false;
     return IsKoreanSurname(w.substr(0, 3)) || double_surname;
   }
 
@@ -286,8 +297,9 @@ class Scanner {
     if (IsForeignPart(k, 5) && IsForeignPart(k - 1, 5) && !IsKoreanNameShape(k - 1) &&
         person_to_[k - 1] < 0) {
       // The word before a foreign name must not glue on to it as another word.
-      // Nor may the first word be a verb form or adverb (따르면 프라이스, 취임한 배).
-      if (HasVerbalEnding(Tok(k - 1))) return -1;
+      // Nor may the first word be a verb form or adverb (따르면 프라이스, 취임한 배),
+      // or glued to what precedes it (8일엔 -> 일엔).
+      if (HasVerbalEnding(Tok(k - 1)) || !tokens_[k - 1].space_before) return -1;
       const int before = k - 2;
       if (before < first_ || !IsHangulWord(text_, tokens_[before]) ||
           KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0) {
@@ -327,10 +339,12 @@ class Scanner {
     // NAME TITLE, with an organisation before the name (삼성전자 이재용 회장),
     // unless a Korean full name stands before a word that is no name: then
     // that word is the organisation (서지안 이음AI 대표, 황보은채 로보린 대표).
-    const bool org_between = tokens_[p].kind == TokenKind::kWord && p - 1 >= first_ &&
-                             IsKoreanNameShape(p - 1) && Tok(p - 1).size() >= 9 &&
-                             (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 ||
-                              Tok(p - 1).size() == 12);
+    const bool org_between =
+        tokens_[p].kind == TokenKind::kWord && p - 1 >= first_ && person_to_[p] != p - 1 &&
+        (Tok(p).size() >= 9 || !IsHangulWord(text_, tokens_[p])) &&
+        ((IsKoreanNameShape(p - 1) && Tok(p - 1).size() >= 9 &&
+          (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 || Tok(p - 1).size() == 12)) ||
+         (!IsKoreanNameShape(p) && KoreanNameTo(p - 1) >= 0 && KoreanNameTo(p - 1) < p - 1));
     if (org_to_[p] < 0 && !org_between) {
       const int name = KoreanNameTo(p);
       if (name >= 0) {
@@ -355,8 +369,19 @@ class Scanner {
       org = p;
     }
     if (org < 0) return -1;
+    // A short unknown Hangul word after a name-like word is more likely the
+    // second half of a foreign name (오카베 겐지 사장) than an organisation.
+    if (org == p && org_to_[p] < 0 && IsHangulWord(text_, tokens_[p]) && Tok(p).size() <= 6 &&
+        IsForeignPart(p, 2) && IsForeignPart(p - 1, 5) && tokens_[p - 1].space_before &&
+        !HasVerbalEnding(Tok(p - 1))) {
+      Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
+      return e;
+    }
     const int name = KoreanNameTo(org - 1);
     if (name < 0) return -1;
+    // A one-word name here must look Korean: the tagger alone is not enough
+    // ("반도체·전자 산업 CEO" names nobody).
+    if (name == org - 1 && !IsKoreanNameShape(name)) return -1;
     Emit(RoleForm::kFull, SpanOf(name, org - 1), title, SpanOf(org, p), name, e);
     return e;
   }
