@@ -236,63 +236,91 @@ EventDoc BuildEventDoc(std::string_view text, const DocumentEntities& entities,
   return doc;
 }
 
+// The organisation a site word belongs to, as written: an organisation
+// mention just before it ("Kestrel Motors headquarters", "케스트럴모터스 본사"),
+// "the company's" / "the group's" (the organisation of the nearest person
+// before it), capitalised words before a possessive ("Daehyeon's
+// headquarters"), or in Korean the word before it (이자르베르크 본사).
+// Sets *from to the token after the owner. Empty when there is none.
+std::string SiteOwner(const EventDoc& doc, const SentenceRefs& s, uint32_t first, uint32_t head,
+                      uint32_t* from) {
+  auto span = [&](uint32_t b, uint32_t e) { return std::string(doc.text.substr(b, e - b)); };
+  for (auto it = s.orgs.rbegin(); it != s.orgs.rend(); ++it) {
+    if (it->last_token <= head && it->last_token + 4 >= head && it->first_token >= first) {
+      *from = it->last_token;
+      return span(it->begin, it->end);
+    }
+  }
+  uint32_t j = head;
+  while (j > first && j + 4 > head) {
+    --j;
+    std::string_view w = doc.Token(j);
+    if (!doc.korean && (w == "company" || w == "group" || w == "firm" || w == "its")) {
+      *from = j + 1;
+      for (auto p = s.persons.rbegin(); p != s.persons.rend(); ++p) {
+        const DocEntity& person = doc.entities->entities[p->entity];
+        if (p->last_token <= j && !person.org.empty()) {
+          std::string org = person.org;
+          if (w == "group" && org.find("Group") == std::string::npos) org += " Group";
+          return org;
+        }
+      }
+      return {};
+    }
+    if (!doc.korean && (w == "'s" || w == "’s") && j > first) {
+      uint32_t b = j;
+      while (b > first && b + 3 > j) {
+        std::string_view prev = doc.Token(b - 1);
+        if (prev.empty() || !(prev[0] >= 'A' && prev[0] <= 'Z') || doc.PersonAt(s, b - 1) != nullptr) break;
+        --b;
+      }
+      if (b == j) return {};
+      *from = j;
+      return span(doc.tokens()[b].begin, doc.tokens()[j - 1].end);
+    }
+  }
+  if (doc.korean && head > first) {
+    uint32_t k = head - 1;
+    for (const EntityRef& p : s.places) {
+      if (p.last_token == head && p.first_token > first) k = p.first_token - 1;  // 스트라타클라우드 시애틀 본사
+    }
+    const text::Token& t = doc.tokens()[k];
+    bool is_place = false;
+    for (const EntityRef& p : s.places) is_place = is_place || (p.first_token <= k && k < p.last_token);
+    if (t.kind == TokenKind::kWord && t.size() >= 6 && !is_place && doc.PersonAt(s, k) == nullptr) {
+      *from = k + 1;
+      return std::string(doc.Token(k));
+    }
+  }
+  return {};
+}
+
 PlaceChoice ChoosePlace(const EventDoc& doc, const SentenceRefs& s, uint32_t first, uint32_t last) {
   PlaceChoice best;
-  // Sites: an organisation (or "the company's" / "the group's") before a site word.
   for (uint32_t i = first; i < last; ++i) {
     std::string_view word = doc.Token(i);
     const bool head = doc.korean ? (doc.tokens()[i].kind == TokenKind::kWord && IsKoreanSiteHead(word))
                                  : doc.Has(i, kCueSiteHead);
     if (!head) continue;
-    std::string head_text = doc.korean ? std::string(word) : "headquarters";
+    std::string head_text(word);
     if (!doc.korean) {
-      std::string lower(word);
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (lower == "campus" || lower == "guesthouse") head_text = lower;
-      if (lower == "guest") head_text = "guesthouse";
+      for (char& c : head_text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (head_text == "hq" || head_text == "head") head_text = "headquarters";
+      if (head_text == "guest") head_text = "guesthouse";
     }
-    // Look back up to four tokens for the organisation.
-    const EntityRef* org = nullptr;
-    for (const EntityRef& r : s.orgs) {
-      if (r.last_token <= i && r.last_token + 4 >= i + 0 && r.first_token >= first) org = &r;
-    }
-    std::string org_name;
-    uint32_t qualifier_from = i;
-    if (org != nullptr && org->last_token + 4 >= i) {
-      org_name = std::string(doc.text.substr(org->begin, org->end - org->begin));
-      qualifier_from = org->last_token;
-    } else if (!doc.korean && i >= 2) {
-      // "the company's Seattle headquarters": the nearest organisation before it.
-      for (uint32_t j = i; j-- > first && j + 5 > i;) {
-        std::string_view w = doc.Token(j);
-        if (w == "company" || w == "group" || w == "firm" || w == "carmaker" || w == "chipmaker") {
-          const EntityRef* before = nullptr;
-          for (const EntityRef& r : s.orgs) {
-            if (r.last_token <= j) before = &r;
-          }
-          if (before != nullptr) {
-            org_name = std::string(doc.text.substr(before->begin, before->end - before->begin));
-            if (w == "group" && org_name.find("Group") == std::string::npos) org_name += " Group";
-            qualifier_from = j + 1;
-          }
-          break;
-        }
-      }
-    }
-    if (org_name.empty()) continue;
-    std::string name = org_name;
-    if (KeepsQualifier(head_text) || (doc.korean && head_text != "본사")) {
-      for (uint32_t q = qualifier_from; q < i; ++q) {
+    uint32_t from = i;
+    const std::string owner = SiteOwner(doc, s, first, i, &from);
+    if (owner.empty()) continue;
+    std::string name = owner;
+    if (KeepsQualifier(head_text)) {
+      for (uint32_t q = from; q < i; ++q) {
         std::string_view w = doc.Token(q);
-        if (w == "'s" || w == "’s" || w == "의" || doc.tokens()[q].kind == TokenKind::kPunct) continue;
+        if (w == "'s" || w == "’s" || doc.tokens()[q].kind != TokenKind::kWord) continue;
         name += " ";
         name += w;
       }
     }
-    name += " ";
-    name += doc.korean ? head_text : head_text;
-    if (doc.korean && head_text != word) name = org_name + " " + std::string(word);
-    best = {name, "", 5};
+    best = {name + " " + head_text, "", 5};
     break;
   }
   if (best.rank == 5) return best;
@@ -327,7 +355,17 @@ DateChoice ChooseDate(const EventDoc& doc, const SentenceRefs& s, uint32_t first
     const bool day = t.anchor == TimeAnchor::kEvent ? IsCompleteDate(anchor)
                                                     : IsCompleteDate(t.value) && !t.approximate;
     const bool any = t.anchor == TimeAnchor::kEvent ? IsCompleteDate(anchor) : t.value.year != 0;
-    const int distance = std::abs(static_cast<int>(tok) - static_cast<int>(near_token));
+    // The date of a report, not of the event: "...만났다고 24일 밝혔다",
+    // "the company said on Thursday".
+    const uint32_t tok_end = TokenAtOrAfter(tokens, t.end - 1) + 1;
+    if (doc.korean ? doc.AnyIn(tok_end, std::min(last, tok_end + 2), kCueSpeech)
+                   : doc.AnyIn(tok >= first + 3 ? tok - 3 : first, tok, kCueSpeech)) {
+      continue;
+    }
+    // Korean puts time before the verb; English mostly after it.
+    int distance = std::abs(static_cast<int>(tok) - static_cast<int>(near_token));
+    if (doc.korean && tok > near_token) distance += 50;
+    if (!doc.korean && tok < near_token) distance *= 2;
     const int score = distance + (day ? 0 : any ? 1000 : 5000);
     if (score < best_score) {
       best_score = score;
@@ -344,6 +382,7 @@ DateChoice ChooseDate(const EventDoc& doc, const SentenceRefs& s, uint32_t first
     value = AddDays(anchor, best->offset_days);
     exact = true;
   }
+  out.expression = best;
   if (exact) {
     out.day = value;
     out.date = IsoDay(value);

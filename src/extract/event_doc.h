@@ -83,6 +83,7 @@ struct DateChoice {
   std::string date;       // "YYYY-MM-DD" when certain
   std::string hint;       // "YYYY-MM" or "YYYY" otherwise, when known
   bool found = false;     // a time expression was used
+  const TimeExpression* expression = nullptr;  // the one used
 };
 
 // The time expression in [first, last) of sentence `s` nearest `near_token`

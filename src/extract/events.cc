@@ -2,6 +2,7 @@
 
 #include "extract/event_doc.h"
 #include "extract/meetings.h"
+#include "extract/trips.h"
 
 namespace tg::extract {
 
@@ -20,6 +21,7 @@ DocumentEvents ExtractEvents(std::string_view text, const DocumentEntities& enti
   const EventDoc doc = BuildEventDoc(text, entities, lang, published, kb);
   DocumentEvents events;
   events.meetings = FindMeetings(doc);
+  events.trips = FindTrips(doc);
   return events;
 }
 

@@ -26,6 +26,23 @@ struct Frame {
   std::vector<std::string> topics;
 };
 
+bool HasMonthWord(std::string_view words) {
+  static constexpr std::string_view kMonths[] = {"월", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+                                                  "Aug", "Sep", "Oct", "Nov", "Dec", "/", "-"};
+  for (std::string_view m : kMonths) {
+    if (words.find(m) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+bool HasWeekdayWord(std::string_view words) {
+  static constexpr std::string_view kDays[] = {"day", "요일"};
+  for (std::string_view d : kDays) {
+    if (words.find(d) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 void AddUnique(std::vector<int>* people, int entity) {
   if (std::find(people->begin(), people->end(), entity) == people->end()) people->push_back(entity);
 }
@@ -36,6 +53,15 @@ bool Contains(const std::vector<int>& people, int entity) {
 
 bool IsSubjectParticle(std::string_view p) {
   return p == "은" || p == "는" || p == "이" || p == "가" || p == "께서";
+}
+
+bool IsCaseParticle(std::string_view p) {
+  static constexpr std::string_view kCase[] = {"을", "를", "이", "가", "은", "는", "의", "과", "와",
+                                               "도", "에", "으로", "로", "에서", "에는", "만"};
+  for (std::string_view c : kCase) {
+    if (p == c) return true;
+  }
+  return false;
 }
 
 bool IsTopicParticle(std::string_view p) { return p == "은" || p == "는"; }
@@ -89,7 +115,10 @@ bool IsPersonHome(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
   if (!doc.Has(i, kCueHome)) return false;
   for (const EntityRef& r : s.persons) {
     if (r.last_token <= i && r.last_token + 3 >= i) return true;        // X's home, X의 자택
-    if (!doc.korean && r.first_token > i && r.first_token <= i + 2) return true;  // home of X
+    if (!doc.korean && r.first_token > i && r.first_token <= i + 8 && i + 1 < s.last_token &&
+        doc.Token(i + 1) == "of") {
+      return true;  // the home of Meridian founder Nathan Brandt
+    }
   }
   return false;
 }
@@ -167,6 +196,7 @@ class MeetingFinder {
   std::vector<Meeting> Run() {
     for (size_t si = 0; si < doc_.sentences.size(); ++si) {
       const SentenceRefs& s = doc_.sentences[si];
+      clause_sentence_ = &s;
       for (const Clause& c : SplitClauses(doc_, s)) Clause_(si, s, c);
       UpdateTopic(s);
     }
@@ -249,6 +279,7 @@ class MeetingFinder {
         IsCompleteDate(doc_.published) && DayNumber(base.date.day) > DayNumber(doc_.published)) {
       base.status = EventStatus::kPlanned;
     }
+    if (base.status == EventStatus::kPlanned) PlanForward(&base.date);
     base.topics = FindTopics(doc_.text, s.begin, s.end);
 
     const bool group = doc_.AnyIn(c.first, c.last, kCueGroupEvent | kCueGroupMark | kCueJoin) ||
@@ -285,13 +316,60 @@ class MeetingFinder {
       f->status = EventStatus::kDenied;
       return;
     }
-    const uint32_t plan_end = doc_.korean ? c.last : trigger + 1;
-    if (doc_.AnyIn(c.first, plan_end, kCuePastPlan)) {
+    if (doc_.korean) {
+      KoreanPlan(c, trigger, f);
+      return;
+    }
+    if (doc_.AnyIn(c.first, trigger + 1, kCuePastPlan)) {
       f->status = EventStatus::kPlanned;
       f->past_plan = true;
-    } else if (doc_.AnyIn(c.first, plan_end, kCuePlanned)) {
+    } else if (doc_.AnyIn(c.first, trigger + 1, kCuePlanned)) {
       f->status = EventStatus::kPlanned;
     }
+  }
+
+  // Korean marks a plan after the verb, as a predicate: 만날 예정이다, 논의할
+  // 계획이다, 예정이었다 (was planned); not as a noun with a case particle
+  // (증설 계획을 설명했다). 오는 (coming) before the verb marks one too. The cue
+  // must sit before the next comma after the last meeting word.
+  void KoreanPlan(const Clause& c, uint32_t trigger, Frame* f) const {
+    const SentenceRefs& s = *clause_sentence_;
+    uint32_t last_trigger = trigger;
+    for (uint32_t i = trigger; i < c.last; ++i) {
+      if (IsTrigger(doc_, s, i)) last_trigger = i;
+    }
+    uint32_t end = last_trigger + 1;
+    while (end < c.last && doc_.Token(end) != ",") ++end;
+    for (uint32_t i = c.first; i < end; ++i) {
+      if (!doc_.Has(i, kCuePlanned | kCuePastPlan)) continue;
+      if (i < trigger && doc_.Token(i) != "오는" && !doc_.Has(i, kCuePastPlan)) continue;
+      std::string_view next = i + 1 < doc_.tokens().size() ? doc_.Token(i + 1) : std::string_view();
+      const bool particle = i + 1 < doc_.tokens().size() &&
+                            doc_.tokens()[i + 1].kind == TokenKind::kParticle;
+      if (particle && IsCaseParticle(next)) continue;
+      f->status = EventStatus::kPlanned;
+      if (doc_.Has(i, kCuePastPlan) || next.rfind("이었", 0) == 0 || next.rfind("였", 0) == 0) {
+        f->past_plan = true;
+      }
+    }
+  }
+
+  // A planned meeting lies ahead: a weekday or a bare day of month that the
+  // time normaliser put before publication ("is scheduled to meet ... on
+  // Friday", "24일 ... 가질 예정") moves to the next such day.
+  void PlanForward(DateChoice* date) const {
+    if (!IsCompleteDate(date->day) || !IsCompleteDate(doc_.published) || date->expression == nullptr ||
+        date->expression->anchor != TimeAnchor::kPublication ||
+        DayNumber(date->day) >= DayNumber(doc_.published)) {
+      return;
+    }
+    const std::string_view words = doc_.text.substr(date->expression->begin,
+                                                     date->expression->end - date->expression->begin);
+    if (HasMonthWord(words)) return;
+    CivilDate moved = HasWeekdayWord(words) ? AddDays(date->day, 7) : AddMonths(date->day, 1);
+    if (!IsCompleteDate(moved) || moved.day != date->day.day && !HasWeekdayWord(words)) return;
+    date->day = moved;
+    date->date = IsoDay(moved);
   }
 
   void Push(Frame f) {
@@ -397,6 +475,7 @@ class MeetingFinder {
   }
 
   const EventDoc& doc_;
+  const SentenceRefs* clause_sentence_ = nullptr;
   std::vector<Frame> frames_;
   int topic_ = -1;       // the person the text is about (subject of the last statement)
   int last_group_ = -1;  // latest frame with two or more people
