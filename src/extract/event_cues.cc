@@ -69,7 +69,8 @@ constexpr CuePhrase kPhrases[] = {
     {"had been scheduled", kCuePastPlan}, {"had been expected", kCuePastPlan},
     {"had planned", kCuePastPlan}, {"was to have", kCuePastPlan}, {"originally", kCuePastPlan},
     {"was scheduled to", kCuePastPlan}, {"was expected to", kCuePastPlan},
-    {"cancelled", kCueDenied}, {"canceled", kCueDenied}, {"called off", kCueDenied},
+    {"denied", kCueDenied}, {"denies", kCueDenied}, {"deny", kCueDenied},
+    {"dismissed", kCueDenied}, {"refuted", kCueDenied}, {"cancelled", kCueDenied}, {"canceled", kCueDenied}, {"called off", kCueDenied},
     {"scrapped", kCueDenied}, {"fell through", kCueDenied}, {"did not take place", kCueDenied},
     {"skipped", kCueDenied}, {"was not part of", kCueDenied}, {"could not attend", kCueDenied},
     {"not", kCueNegation}, {"never", kCueNegation}, {"didn't", kCueNegation},
@@ -79,13 +80,14 @@ constexpr CuePhrase kPhrases[] = {
     {"the two", kCueTwo}, {"both", kCueTwo}, {"the pair", kCueTwo}, {"the two men", kCueTwo},
     {"the two women", kCueTwo}, {"the two executives", kCueTwo}, {"the two leaders", kCueTwo},
     {"the three", kCueThree}, {"the three men", kCueThree}, {"the three executives", kCueThree},
-    {"said", kCueSpeech}, {"says", kCueSpeech}, {"told", kCueSpeech}, {"according to", kCueSpeech},
+    {"report", kCueHearsay}, {"reports", kCueHearsay}, {"reported", kCueHearsay},
+    {"보도*", kCueHearsay}, {"said", kCueSpeech}, {"says", kCueSpeech}, {"told", kCueSpeech}, {"according to", kCueSpeech},
     {"home", kCueHome}, {"house", kCueHome}, {"residence", kCueHome},
     {"headquarters", kCueSiteHead}, {"hq", kCueSiteHead}, {"head office", kCueSiteHead},
     {"campus", kCueSiteHead}, {"guesthouse", kCueSiteHead}, {"guest house", kCueSiteHead},
     {";", kCueClauseEnd}, {", while", kCueClauseEnd}, {", and", kCueClauseEnd},
     {", but", kCueClauseEnd}, {", before", kCueClauseEnd}, {", after", kCueClauseEnd},
-    {", whereas", kCueClauseEnd},
+    {", whereas", kCueClauseEnd}, {"…", kCueClauseEnd}, {"...", kCueClauseEnd},
 
     // --- Korean: meeting words ---
     {"만나*", kCueMeet}, {"만났*", kCueMeet}, {"만난*", kCueMeet}, {"만날*", kCueMeet | kCuePlanned},
@@ -108,7 +110,7 @@ constexpr CuePhrase kPhrases[] = {
     // --- Korean: status ---
     {"예정*", kCuePlanned}, {"계획*", kCuePlanned}, {"방침*", kCuePlanned}, {"오는", kCuePlanned},
     {"전망*", kCuePlanned}, {"예정이었*", kCuePastPlan}, {"당초", kCuePastPlan},
-    {"무산*", kCueDenied}, {"취소*", kCueDenied}, {"불참*", kCueDenied}, {"불발*", kCueDenied},
+    {"부인*", kCueDenied}, {"일축*", kCueDenied}, {"무산*", kCueDenied}, {"취소*", kCueDenied}, {"불참*", kCueDenied}, {"불발*", kCueDenied},
     {"못*", kCueNegation}, {"않*", kCueNegation},
     // --- Korean: anaphors, speech, places ---
     {"두 사람*", kCueTwo}, {"양측*", kCueTwo}, {"두 정상*", kCueTwo}, {"두 수장*", kCueTwo},

@@ -36,6 +36,7 @@ enum EventCue : uint32_t {
   kCueSiteHead = 1u << 14,   // headquarters, campus, guesthouse, 본사, 캠퍼스, 영빈관
   kCueClauseEnd = 1u << 15,  // a clause boundary: ";", ", and", ", while", 했고, 하며
   kCueVisit = 1u << 16,      // visited / 찾아: a meeting when a person is the object
+  kCueHearsay = 1u << 17,    // report, reported, 보도: a claim that a denial may refute
 };
 
 struct TokenCues {

@@ -19,6 +19,7 @@ struct Frame {
   std::vector<int> people;  // participants, clause order (subject first)
   EventStatus status = EventStatus::kOccurred;
   bool past_plan = false;   // "was supposed to": planned unless a later sentence cancels it
+  bool hearsay = false;     // told as what a report said: a denial of the same people refutes it
   DateChoice date;
   PlaceChoice place;
   size_t sentence = 0;
@@ -271,8 +272,19 @@ class MeetingFinder {
     base.sentence = si;
     base.confidence = confidence;
     SetStatus(s, c, trigger, &base);
+    base.hearsay = doc_.AnyIn(c.first, c.last, kCueHearsay);
     base.place = ChoosePlace(doc_, s, c.first, c.last);
     if (base.place.rank == 0) base.place = ChoosePlace(doc_, s, s.first_token, s.last_token);
+    // No place in the sentence: the city or site the text has just put the
+    // people in ("He arrived in Seoul on Monday. On Tuesday he met ...").
+    for (size_t back = 1; base.place.rank == 0 && back <= 2 && back <= si; ++back) {
+      const SentenceRefs& prev = doc_.sentences[si - back];
+      PlaceChoice p = ChoosePlace(doc_, prev, prev.first_token, prev.last_token);
+      if (p.rank >= 3) {
+        base.place = p;
+        base.confidence -= 0.05f;
+      }
+    }
     base.date = ChooseDate(doc_, s, c.first, c.last, trigger, last_day_);
     if (!base.date.found) base.date = ChooseDate(doc_, s, s.first_token, s.last_token, trigger, last_day_);
     if (base.status == EventStatus::kOccurred && IsCompleteDate(base.date.day) &&
@@ -422,11 +434,12 @@ class MeetingFinder {
         }
       }
     }
-    // A denial of the same people cancels their plan.
+    // A denial of the same people cancels their plan and refutes a report of
+    // their meeting.
     for (const Frame& d : frames_) {
       if (d.status != EventStatus::kDenied || d.people.size() < 2) continue;
       for (Frame& p : frames_) {
-        if (p.status != EventStatus::kPlanned) continue;
+        if (p.status != EventStatus::kPlanned && !p.hearsay) continue;
         bool all = true;
         for (int e : d.people) all = all && Contains(p.people, e);
         if (all) p.status = EventStatus::kDenied;

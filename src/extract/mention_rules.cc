@@ -182,6 +182,44 @@ bool LooksLikeOrgWord(std::string_view word) {
          std::end(kEnglishOrgWords);
 }
 
+// "Jadewell's Chen", "Orison Labs' Owen Pryce": an organisation's possessive
+// glued to a person. The part before becomes an ORG mention; the capitalised
+// words after it a PERSON mention. Returns true when `m` was replaced.
+bool SplitAtPossessive(std::string_view text, const text::Analysis& analysis, Mention* m,
+                       std::vector<Mention>* extra) {
+  if (m->type != EntityType::kPerson && m->type != EntityType::kOrg) return false;
+  const std::vector<size_t> words = WordsOf(analysis, m->begin, m->end).words;
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    const Token& t = analysis.tokens[words[k]];
+    const std::string_view w = t.In(text);
+    const bool s_token = w == "'s" || w == "\xE2\x80\x99s";
+    bool plural = false;  // Labs' : an apostrophe token right after the word
+    if (!s_token && words[k] + 1 < words[k + 1]) {
+      const std::string_view next = analysis.tokens[words[k] + 1].In(text);
+      plural = next == "'" || next == "\xE2\x80\x99";
+    }
+    if ((!s_token && !plural) || (s_token && k == 0)) continue;
+    const size_t org_last = s_token ? words[k - 1] : words[k];
+    const size_t person_first = words[k + 1];
+    for (size_t j = k + 1; j < words.size(); ++j) {
+      const std::string_view pw = analysis.tokens[words[j]].In(text);
+      if (pw.empty() || pw[0] < 'A' || pw[0] > 'Z') return false;
+    }
+    // An ORG must leave a full name (two words) after its possessive.
+    if (m->type == EntityType::kOrg && words.size() - (k + 1) < 2) return false;
+    Mention org = *m;
+    org.type = EntityType::kOrg;
+    org.end = analysis.tokens[org_last].end;
+    Mention person = *m;
+    person.type = EntityType::kPerson;
+    person.begin = analysis.tokens[person_first].begin;
+    extra->push_back(org);
+    extra->push_back(person);
+    return true;
+  }
+  return false;
+}
+
 void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
                           std::vector<Mention>* mentions) {
   std::vector<Mention> kept;
@@ -196,6 +234,7 @@ void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
       }
     }
     if (crosses_title) continue;
+    if (SplitAtPossessive(text, analysis, &m, &extra)) continue;
     if (m.type == EntityType::kPerson && !RepairPerson(text, analysis, &m, &extra)) continue;
     kept.push_back(std::move(m));
   }
