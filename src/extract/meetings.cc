@@ -149,7 +149,12 @@ std::vector<Clause> SplitClauses(const EventDoc& doc, const SentenceRefs& s) {
     return false;
   };
   for (const Clause& c : raw) {
-    if (!out.empty() && (!has_trigger(c) || !has_trigger(out.back()))) {
+    // A headline's ellipsis ("최태원, 미국 출장길…구광모, 짐 켈러 등 만나") always
+    // separates what it joins.
+    const std::string_view before = c.first > s.first_token ? doc.Token(c.first - 1) : "";
+    const std::string_view first_word = doc.Token(c.first);
+    const bool hard = before == "…" || before == "..." || first_word == "…" || first_word == "...";
+    if (!out.empty() && !hard && (!has_trigger(c) || !has_trigger(out.back()))) {
       out.back().last = c.last;
     } else {
       out.push_back(c);
@@ -262,10 +267,17 @@ class MeetingFinder {
                                    [&](int e) { return Contains(subject, e); }),
                     objects.end());
       confidence -= 0.1f;
-    } else if (subject.empty() && topic_ >= 0 && !Contains(objects, topic_) &&
-               (verb || doc_.korean)) {
-      subject.push_back(topic_);
-      confidence -= 0.1f;
+    } else if (subject.empty() && (verb || doc_.korean)) {
+      // The subject left out: a person named earlier in the same sentence
+      // (a headline's first half), else the person the text is about.
+      int fallback = topic_;
+      for (const EntityRef& r : s.persons) {
+        if (r.last_token <= c.first && !Contains(objects, r.entity)) fallback = r.entity;
+      }
+      if (fallback >= 0 && !Contains(objects, fallback)) {
+        subject.push_back(fallback);
+        confidence -= 0.1f;
+      }
     }
 
     Frame base;
@@ -406,7 +418,14 @@ class MeetingFinder {
       }
     }
     if (target < 0) return;
-    for (const EntityRef* r : refs) AddUnique(&frames_[target].people, r->entity);
+    // Joiners are introduced with their role ("Hanbit Semiconductor President
+    // Choi", "이음AI의 백승우 CTO"); a bare name in such a sentence is usually
+    // a company ("companies such as Flagship Pioneering were also included").
+    for (const EntityRef* r : refs) {
+      const DocEntity& e = doc_.entities->entities[r->entity];
+      if (e.title.empty() && e.kb_id.empty() && !Contains(frames_[target].people, r->entity)) continue;
+      AddUnique(&frames_[target].people, r->entity);
+    }
     if (frames_[target].people.size() >= 2) last_group_ = target;
   }
 

@@ -936,29 +936,48 @@ class TripFinder {
     return false;
   }
 
-  // Day numbers covered by a frame: stated days, stretched by its length.
-  static bool Span(const Frame& f, int64_t* lo, int64_t* hi) {
+  // Day numbers a frame may cover: stated days, stretched by its length; a
+  // start alone leaves the end open and an end alone the start. False when
+  // the frame has no day.
+  static bool Span(const Frame& f, int64_t* lo, int64_t* hi, bool* closed) {
+    constexpr int64_t kOpen = int64_t{1} << 40;
     const bool s = IsCompleteDate(f.start), e = IsCompleteDate(f.end);
     if (!s && !e) return false;
-    *lo = s ? DayNumber(f.start) : DayNumber(f.end) - std::max(f.duration - 1, 0);
-    *hi = e ? DayNumber(f.end) : DayNumber(f.start) + std::max(f.duration - 1, 0);
+    const int64_t length = f.duration > 0 ? f.duration - 1 : -1;
+    *lo = s ? DayNumber(f.start) : length >= 0 ? DayNumber(f.end) - length : -kOpen;
+    *hi = e ? DayNumber(f.end) : length >= 0 ? DayNumber(f.start) + length : kOpen;
+    *closed = (s && e) || length >= 0;
     return true;
   }
-  // -1 the dates say different journeys, +1 they overlap, 0 unknown.
+  // -1 the dates say different journeys, +1 both are bounded and overlap, 0
+  // they fit together or nothing is known.
   static int DateRelation(const Frame& a, const Frame& b) {
     int64_t alo, ahi, blo, bhi;
-    const bool as = Span(a, &alo, &ahi), bs = Span(b, &blo, &bhi);
-    if (as && bs) return (alo <= bhi + 1 && blo <= ahi + 1) ? 1 : -1;
+    bool ac = false, bc = false;
+    const bool as = Span(a, &alo, &ahi, &ac), bs = Span(b, &blo, &bhi, &bc);
+    if (as && bs) {
+      if (alo > bhi + 1 || blo > ahi + 1) return -1;
+      return ac && bc ? 1 : 0;
+    }
     if (!a.hint.empty() && !b.hint.empty()) return a.hint == b.hint ? 0 : -1;
     const Frame* dated = as ? &a : bs ? &b : nullptr;
     const Frame* hinted = !a.hint.empty() ? &a : !b.hint.empty() ? &b : nullptr;
     if (dated != nullptr && hinted != nullptr && dated != hinted) {
-      const int64_t lo = as ? alo : blo, hi = as ? ahi : bhi;
-      const std::string first = IsoDay(DateOfDayNumber(lo)).substr(0, 7);
-      const std::string last = IsoDay(DateOfDayNumber(hi)).substr(0, 7);
-      if (hinted->hint < first || hinted->hint > last) return -1;
+      const CivilDate day = IsCompleteDate(dated->start) ? dated->start : dated->end;
+      const std::string month = IsoDay(day).substr(0, 7);
+      // A hint a month or more away from the trip's first known day.
+      const int64_t gap = DayNumber(ParseMonth(hinted->hint)) - DayNumber(CivilDate{day.year, day.month, 1});
+      if (month != hinted->hint && (gap < -31 || gap > 31)) return -1;
     }
     return 0;
+  }
+  static CivilDate ParseMonth(const std::string& hint) {  // "YYYY-MM", written by SetDate
+    auto number = [&](size_t from, size_t n) {
+      int v = 0;
+      for (size_t i = from; i < from + n && i < hint.size(); ++i) v = v * 10 + (hint[i] - '0');
+      return v;
+    };
+    return CivilDate{number(0, 4), number(5, 2), 1};
   }
   static bool StatusClash(const Frame& a, const Frame& b) {
     const bool ad = a.status == EventStatus::kDenied, bd = b.status == EventStatus::kDenied;
@@ -1012,11 +1031,14 @@ class TripFinder {
     for (const Frame& f : frames_) {
       if (!f.dests.empty()) continue;
       Frame* host = nullptr;
+      auto rank = [&](const Frame& t) {  // higher is better
+        if (DateRelation(t, f) > 0) return 3;
+        return t.sentence <= f.sentence ? 2 : 1;
+      };
       for (Frame& t : trips) {
         if (t.travelers != f.travelers || DateRelation(t, f) < 0) continue;
-        if (host == nullptr || DateRelation(t, f) > 0 ||
-            (t.sentence <= f.sentence && DateRelation(*host, f) == 0 && host->sentence <= t.sentence) ||
-            (host->sentence > f.sentence && t.sentence < host->sentence)) {
+        if (host == nullptr || rank(t) > rank(*host) ||
+            (rank(t) == rank(*host) && rank(t) == 2 && t.sentence >= host->sentence)) {
           host = &t;
         }
       }
