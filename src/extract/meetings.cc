@@ -183,7 +183,13 @@ bool IsAttachClause(const EventDoc& doc, const SentenceRefs& s, const Clause& c)
     return doc.AnyIn(c.first, c.last, kCueMeetingRef) || !doc.AnyIn(c.first, c.last, kCueTrip);
   }
   for (uint32_t i = c.first; i < c.last; ++i) {
-    if (doc.Has(i, kCueMeetingRef) && (doc.Token(i) == "이" || doc.Token(i) == "그")) return true;
+    // Taking a seat at the table, not travelling along: 배석, 동석, 함께 자리했다.
+    const std::string_view w = doc.Token(i);
+    if (doc.Has(i, kCueJoin) && (w.rfind("배석", 0) == 0 || w.rfind("동석", 0) == 0 ||
+                                 w.rfind("자리했", 0) == 0 || w.rfind("함께했", 0) == 0)) {
+      return true;
+    }
+    if (doc.Has(i, kCueMeetingRef) && (w == "이" || w == "그")) return true;
     if (doc.Has(i, kCueMeetingRef) && i + 1 < c.last) {
       std::string_view next = doc.Token(i + 1);
       if (doc.tokens()[i + 1].kind == TokenKind::kParticle &&
@@ -200,6 +206,14 @@ class MeetingFinder {
   explicit MeetingFinder(const EventDoc& doc) : doc_(doc) {}
 
   std::vector<Meeting> Run() {
+    // The person the article is about: the most mentioned one.
+    std::vector<int> counts(doc_.entities->entities.size(), 0);
+    for (const SentenceRefs& s : doc_.sentences) {
+      for (const EntityRef& r : s.persons) ++counts[r.entity];
+    }
+    for (size_t e = 0; e < counts.size(); ++e) {
+      if (counts[e] > 0 && (main_person_ < 0 || counts[e] > counts[main_person_])) main_person_ = static_cast<int>(e);
+    }
     for (size_t si = 0; si < doc_.sentences.size(); ++si) {
       const SentenceRefs& s = doc_.sentences[si];
       clause_sentence_ = &s;
@@ -236,6 +250,8 @@ class MeetingFinder {
       if (doc_.korean) {
         std::string_view p = ParticleAfter(doc_, s, r);
         is_subject = IsSubjectParticle(p);
+        // Headlines put a comma where the topic particle would be (구광모, 짐 켈러 등 만나).
+        if (k == 0 && r.last_token < c.last && doc_.Token(r.last_token) == ",") is_subject = true;
         // "박 회장과 프라이스 CEO는": a name joined to the subject is a subject too.
         if (IsJoiningParticle(p) && k + 1 < refs.size() &&
             IsSubjectParticle(ParticleAfter(doc_, s, *refs[k + 1]))) {
@@ -270,10 +286,13 @@ class MeetingFinder {
     } else if (subject.empty() && (verb || doc_.korean)) {
       // The subject left out: a person named earlier in the same sentence
       // (a headline's first half), else the person the text is about.
-      int fallback = topic_;
+      int fallback = topic_ >= 0 ? topic_ : main_person_;
+      const bool after_ellipsis = c.first > s.first_token && (doc_.Token(c.first - 1) == "…" ||
+                                                              doc_.Token(c.first - 1) == "...");
       for (const EntityRef& r : s.persons) {
-        if (r.last_token <= c.first && !Contains(objects, r.entity)) fallback = r.entity;
+        if (r.last_token <= c.first && !Contains(objects, r.entity) && !after_ellipsis) fallback = r.entity;
       }
+      if (after_ellipsis && main_person_ >= 0) fallback = main_person_;
       if (fallback >= 0 && !Contains(objects, fallback)) {
         subject.push_back(fallback);
         confidence -= 0.1f;
@@ -510,6 +529,7 @@ class MeetingFinder {
   const SentenceRefs* clause_sentence_ = nullptr;
   std::vector<Frame> frames_;
   int topic_ = -1;       // the person the text is about (subject of the last statement)
+  int main_person_ = -1; // the most mentioned person of the document
   int last_group_ = -1;  // latest frame with two or more people
   int last_frame_ = -1;
   CivilDate last_day_;   // day of the latest dated meeting, for "the following day"
