@@ -322,7 +322,7 @@ class MeetingFinder {
         IsCompleteDate(doc_.published) && DayNumber(base.date.day) > DayNumber(doc_.published)) {
       base.status = EventStatus::kPlanned;
     }
-    if (base.status == EventStatus::kPlanned) PlanForward(&base.date);
+    if (base.status == EventStatus::kPlanned && !base.past_plan) PlanForward(&base.date);
     base.topics = FindTopics(doc_.text, s.begin, s.end);
 
     const bool group = doc_.AnyIn(c.first, c.last, kCueGroupEvent | kCueGroupMark | kCueJoin) ||
@@ -350,7 +350,12 @@ class MeetingFinder {
     for (uint32_t i = c.first; i < c.last && !negated; ++i) {
       if (!IsTrigger(doc_, s, i)) continue;
       if (doc_.korean) {
-        negated = doc_.AnyIn(i + 1, std::min(c.last, i + 3), kCueNegation);
+        // 만나지 못했다, 회동은 끝내 성사되지 않았다: a -지 않다/못하다 right after.
+        for (uint32_t j = i + 1; j < c.last && j <= i + 5 && !negated; ++j) {
+          const std::string_view prev = doc_.Token(j - 1);
+          negated = doc_.Has(j, kCueNegation) &&
+                    (j == i + 1 || (prev.size() >= 3 && prev.substr(prev.size() - 3) == "지"));
+        }
       } else {
         negated = doc_.AnyIn(i >= c.first + 3 ? i - 3 : c.first, i, kCueNegation);
       }
