@@ -230,10 +230,10 @@ class MeetingFinder {
     for (const EntityRef& r : s.persons) {
       if (r.first_token >= c.first && r.first_token < c.last && !IsSpeaker(doc_, s, r)) refs.push_back(&r);
     }
-    if (IsAttachClause(doc_, s, c)) {
-      Attach(si, refs);
-      return;
-    }
+    // "C accompanied A at the talks": C joins the meeting just reported. With
+    // no such meeting nearby ("A joined B for dinner"), the clause is a
+    // meeting of its own.
+    if (IsAttachClause(doc_, s, c) && Attach(si, refs)) return;
     uint32_t trigger = c.last;
     bool verb = false;
     for (uint32_t i = c.first; i < c.last; ++i) {
@@ -429,7 +429,7 @@ class MeetingFinder {
 
   // People who accompanied or joined: added to the latest recent meeting that
   // shares someone with the clause, else to the latest recent meeting.
-  void Attach(size_t si, const std::vector<const EntityRef*>& refs) {
+  bool Attach(size_t si, const std::vector<const EntityRef*>& refs) {
     int target = -1;
     for (int f = static_cast<int>(frames_.size()) - 1; f >= 0; --f) {
       if (frames_[f].sentence + 3 < si) break;
@@ -441,7 +441,7 @@ class MeetingFinder {
         break;
       }
     }
-    if (target < 0) return;
+    if (target < 0) return false;
     // Joiners are introduced with their role ("Hanbit Semiconductor President
     // Choi", "이음AI의 백승우 CTO"); a bare name in such a sentence is usually
     // a company ("companies such as Flagship Pioneering were also included").
@@ -451,6 +451,7 @@ class MeetingFinder {
       AddUnique(&frames_[target].people, r->entity);
     }
     if (frames_[target].people.size() >= 2) last_group_ = target;
+    return true;
   }
 
   void UpdateTopic(const SentenceRefs& s) {
