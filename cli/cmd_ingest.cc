@@ -1,4 +1,5 @@
-// tiegraph ingest: read, clean, deduplicate and store news pages.
+// tiegraph ingest: read, clean, deduplicate and store news pages, with the
+// meetings and trips of each new story.
 #include <unistd.h>
 
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "extract/entities.h"
 #include "pipeline/ingest.h"
 
 namespace tg::cli {
@@ -19,39 +21,8 @@ struct IngestArgs {
   std::vector<std::string> paths;
   uint64_t max_doc_bytes = 32ull << 20;
   bool progress = true;
-};
-
-std::string HumanBytes(double bytes) {
-  if (bytes >= 1e9) return fmt::format("{:.1f} GB", bytes / 1e9);
-  if (bytes >= 1e6) return fmt::format("{:.1f} MB", bytes / 1e6);
-  if (bytes >= 1e3) return fmt::format("{:.1f} KB", bytes / 1e3);
-  return fmt::format("{} B", static_cast<uint64_t>(bytes));
-}
-
-// One status line on the terminal, redrawn in place.
-class ProgressLine {
- public:
-  void Draw(const pipeline::IngestProgress& p) {
-    const double rate = p.seconds > 0 ? p.bytes / p.seconds : 0;
-    const int width = 24;
-    const int filled =
-        p.inputs_total == 0 ? width : static_cast<int>(width * p.inputs_done / p.inputs_total);
-    std::string bar(filled, '=');
-    if (filled < width) bar += '>';
-    bar.resize(width, ' ');
-    std::string line = fmt::format("[{}] {}/{} inputs  {} docs  {}  {}/s", bar, p.inputs_done,
-                                   p.inputs_total, p.documents, HumanBytes(p.bytes),
-                                   HumanBytes(rate));
-    std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
-    drawn_ = true;
-  }
-  void Clear() {
-    if (drawn_) std::fprintf(stderr, "\r\x1b[K");
-    drawn_ = false;
-  }
-
- private:
-  bool drawn_ = false;
+  bool extract = true;
+  std::string data_dir;
 };
 
 nlohmann::json SummaryJson(const pipeline::IngestSummary& s) {
@@ -66,17 +37,21 @@ nlohmann::json SummaryJson(const pipeline::IngestSummary& s) {
           {"already_stored", s.already_stored},
           {"rejected", s.rejected},
           {"bytes", s.bytes},
+          {"extracted", s.extracted},
+          {"meetings", s.meetings},
+          {"trips", s.trips},
           {"seconds", s.seconds},
           {"stage_seconds",
            {{"read", s.read_seconds},
             {"clean", s.clean_seconds},
             {"dedup", s.dedup_seconds},
+            {"extract", s.extract_seconds},
             {"store", s.store_seconds}}},
           {"rejection_counts", counts},
           {"rejections", rejections}};
 }
 
-void PrintSummaryText(const pipeline::IngestSummary& s, const std::string& db) {
+void PrintSummaryText(const pipeline::IngestSummary& s, const std::string& db, bool extracted) {
   const double rate = s.seconds > 0 ? s.bytes / s.seconds : 0;
   std::cout << fmt::format("read            {} documents, {} in {:.2f} s ({}/s, {:.0f} docs/s)\n",
                            s.read, HumanBytes(s.bytes), s.seconds, HumanBytes(rate),
@@ -86,6 +61,12 @@ void PrintSummaryText(const pipeline::IngestSummary& s, const std::string& db) {
                            s.exact_duplicates, s.near_duplicates);
   std::cout << fmt::format("already stored  {} (same bytes ingested before: nothing added)\n",
                            s.already_stored);
+  if (extracted) {
+    std::cout << fmt::format("events          {} meetings, {} trips from {} new stories ({:.2f} s)\n",
+                             s.meetings, s.trips, s.extracted, s.extract_seconds);
+  } else {
+    std::cout << "events          not extracted (--no-extract)\n";
+  }
   std::cout << fmt::format("rejected        {}\n", s.rejected);
   for (const auto& [reason, n] : s.rejection_counts) {
     std::cout << fmt::format("  {:>5}  {}\n", n, reason);
@@ -98,10 +79,24 @@ void RunIngest(const IngestArgs& args, RunState* state) {
     state->exit_code = kExitError;
     return;
   }
+  std::unique_ptr<extract::EntityExtractor> extractor;
+  if (args.extract) {
+    extract::ExtractorOptions extractor_options;
+    extractor_options.data_dir = args.data_dir;
+    Result<std::unique_ptr<extract::EntityExtractor>> created =
+        extract::EntityExtractor::Create(extractor_options);
+    if (!created.has_value()) {
+      PrintError("cannot load the entity models: " + created.error().ToString());
+      state->exit_code = kExitError;
+      return;
+    }
+    extractor = std::move(created).value();
+  }
   const bool tty = args.progress && ::isatty(STDERR_FILENO);
   ProgressLine progress_line;
   pipeline::IngestOptions options;
   options.read.max_document_bytes = args.max_doc_bytes;
+  options.extractor = extractor.get();
   if (tty) options.on_progress = [&](const pipeline::IngestProgress& p) { progress_line.Draw(p); };
   options.on_reject = [&](const pipeline::Rejection& r) {
     progress_line.Clear();
@@ -118,7 +113,7 @@ void RunIngest(const IngestArgs& args, RunState* state) {
   if (args.global.format == Format::kJson) {
     PrintJson(SummaryJson(*summary), /*pretty=*/false);
   } else {
-    PrintSummaryText(*summary, args.global.db);
+    PrintSummaryText(*summary, args.global.db, args.extract);
   }
   state->exit_code = summary->rejected > 0 ? kExitRejected : kExitOk;
 }
@@ -130,7 +125,8 @@ void AddIngestCommand(CLI::App& app, RunState* state) {
   CLI::App* cmd = app.add_subcommand(
       "ingest",
       "Read news pages (.txt, .html/.htm, .jsonl, .warc, .warc.gz; directories are walked;\n"
-      "'-' reads stdin), clean them, group duplicates and store them.\n"
+      "'-' reads stdin), clean them, group duplicates and store them, with the meetings and\n"
+      "trips of each new story (the first copy of each duplicate group).\n"
       "Exit status: 0 all stored, 1 some inputs rejected (each named on stderr), 2 error.");
   AddDbOption(cmd, &args->global.db);
   AddFormatOption(cmd, &args->global.format, {"text", "json"});
@@ -139,6 +135,10 @@ void AddIngestCommand(CLI::App& app, RunState* state) {
                   "Reject pages (files, JSONL lines, WARC records) larger than this")
       ->capture_default_str();
   cmd->add_flag("!--no-progress", args->progress, "Do not draw a progress line on a terminal");
+  cmd->add_flag("!--no-extract", args->extract,
+                "Store documents only: no entity or event extraction (raw-throughput runs)");
+  cmd->add_option("--data-dir", args->data_dir,
+                  "Folder with kb/ and models/ (default: $TIEGRAPH_DATA, else the bundled data/)");
   cmd->callback([args, state]() { RunIngest(*args, state); });
 }
 

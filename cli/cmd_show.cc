@@ -1,9 +1,10 @@
-// tiegraph show: one stored document's metadata and clean text.
+// tiegraph show: one stored document's metadata, meetings and trips, and clean text.
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/event_output.h"
 #include "core/hash.h"
 
 namespace tg::cli {
@@ -24,7 +25,21 @@ Result<std::optional<Document>> Lookup(store::Store* store, const std::string& i
   return store->GetByExtId(id);
 }
 
-void PrintText(const Document& d) {
+// The stored events, or why there are none: duplicates share their group
+// leader's, and a document ingested with --no-extract has none.
+void PrintEvents(const Document& d, const std::optional<store::StoredEvents>& events) {
+  if (events.has_value()) {
+    std::cout << '\n';
+    PrintEventsText(*events);
+  } else if (d.dup_group != d.id) {
+    std::cout << fmt::format("{:<12}{}\n", "events", "see the group's first copy, document " +
+                                                         std::to_string(d.dup_group));
+  } else {
+    std::cout << fmt::format("{:<12}{}\n", "events", "not extracted (ingested with --no-extract)");
+  }
+}
+
+void PrintText(const Document& d, const std::optional<store::StoredEvents>& events) {
   auto field = [](const char* name, const std::string& value) {
     if (!value.empty()) std::cout << fmt::format("{:<12}{}\n", name, value);
   };
@@ -46,6 +61,7 @@ void PrintText(const Document& d) {
   }
   field("raw hash", HashHex(d.raw_hash));
   field("ingested", d.ingested_at);
+  PrintEvents(d, events);
   std::cout << '\n' << d.text << '\n';
 }
 
@@ -66,10 +82,20 @@ void RunShow(const ShowArgs& args, RunState* state) {
     state->exit_code = kExitNotFound;
     return;
   }
+  Result<std::optional<store::StoredEvents>> events = store->GetEvents((*doc)->id);
+  if (!events.has_value()) {
+    PrintError(events.error().ToString());
+    state->exit_code = kExitError;
+    return;
+  }
   if (args.global.format == Format::kJson) {
-    PrintJson(DocumentToJson(**doc, /*with_text=*/true), /*pretty=*/true);
+    nlohmann::json out = DocumentToJson(**doc, /*with_text=*/true);
+    // null when nothing was extracted from this document (see PrintEvents).
+    out["meetings"] = events->has_value() ? MeetingsJson(**events) : nlohmann::json(nullptr);
+    out["trips"] = events->has_value() ? TripsJson(**events) : nlohmann::json(nullptr);
+    PrintJson(out, /*pretty=*/true);
   } else {
-    PrintText(**doc);
+    PrintText(**doc, *events);
   }
 }
 
@@ -78,7 +104,9 @@ void RunShow(const ShowArgs& args, RunState* state) {
 void AddShowCommand(CLI::App& app, RunState* state) {
   auto args = std::make_shared<ShowArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "show", "Print one document's clean text and metadata. Exit status 3 when not found.");
+      "show",
+      "Print one document's metadata, its stored meetings and trips, and its clean text.\n"
+      "Exit status 3 when not found.");
   AddDbOption(cmd, &args->global.db);
   AddFormatOption(cmd, &args->global.format, {"text", "json"});
   cmd->add_option("id", args->id, "Store id, or external id (file stem, JSONL id, WARC record id)")

@@ -13,5 +13,6 @@ void AddShowCommand(CLI::App& app, RunState* state);
 void AddSearchCommand(CLI::App& app, RunState* state);
 void AddNerCommand(CLI::App& app, RunState* state);
 void AddEntitiesCommand(CLI::App& app, RunState* state);
+void AddExtractCommand(CLI::App& app, RunState* state);
 
 }  // namespace tg::cli

@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include <fmt/format.h>
+
 #include "core/hash.h"
 #include "core/utf8.h"
 #include "store/sqlite_store.h"
@@ -133,20 +135,57 @@ std::string FitWidth(const std::string& text, size_t width) {
   return out + "…";
 }
 
-void PrintTable(const std::vector<std::vector<std::string>>& rows) {
+std::vector<std::string> FormatTable(const std::vector<std::vector<std::string>>& rows) {
   std::vector<size_t> widths;
   for (const auto& row : rows) {
     if (widths.size() < row.size()) widths.resize(row.size(), 0);
     for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(row[i]));
   }
+  std::vector<std::string> lines;
+  lines.reserve(rows.size());
   for (const auto& row : rows) {
     std::string line;
     for (size_t i = 0; i < row.size(); ++i) {
       line += row[i];
       if (i + 1 < row.size()) line.append(widths[i] - DisplayWidth(row[i]) + 2, ' ');
     }
-    std::cout << line << '\n';
+    // Empty last cells would leave padding at the end of the line.
+    line.erase(line.find_last_not_of(' ') + 1);
+    lines.push_back(std::move(line));
   }
+  return lines;
+}
+
+void PrintTable(const std::vector<std::vector<std::string>>& rows) {
+  for (const std::string& line : FormatTable(rows)) std::cout << line << '\n';
+}
+
+std::string HumanBytes(double bytes) {
+  if (bytes >= 1e9) return fmt::format("{:.1f} GB", bytes / 1e9);
+  if (bytes >= 1e6) return fmt::format("{:.1f} MB", bytes / 1e6);
+  if (bytes >= 1e3) return fmt::format("{:.1f} KB", bytes / 1e3);
+  return fmt::format("{} B", static_cast<uint64_t>(bytes));
+}
+
+void ProgressLine::Draw(const pipeline::BatchProgress& p) {
+  if (p.seconds < delay_seconds_) return;
+  const double rate = p.seconds > 0 ? p.bytes / p.seconds : 0;
+  const int width = 24;
+  const int filled =
+      p.inputs_total == 0 ? width : static_cast<int>(width * p.inputs_done / p.inputs_total);
+  std::string bar(filled, '=');
+  if (filled < width) bar += '>';
+  bar.resize(width, ' ');
+  const std::string line =
+      fmt::format("[{}] {}/{} inputs  {} docs  {}  {}/s", bar, p.inputs_done, p.inputs_total,
+                  p.documents, HumanBytes(p.bytes), HumanBytes(rate));
+  std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
+  drawn_ = true;
+}
+
+void ProgressLine::Clear() {
+  if (drawn_) std::fprintf(stderr, "\r\x1b[K");
+  drawn_ = false;
 }
 
 void PrintJson(const nlohmann::json& value, bool pretty) {

@@ -11,6 +11,7 @@
 
 #include "core/document.h"
 #include "core/result.h"
+#include "pipeline/walk.h"
 #include "store/store.h"
 
 namespace tg::cli {
@@ -52,9 +53,29 @@ size_t DisplayWidth(const std::string& text);
 // Cuts `text` to at most `width` columns, ending with "…" when cut.
 std::string FitWidth(const std::string& text, size_t width);
 
-// Prints rows as left-aligned columns separated by two spaces; the last
-// column is not padded. `rows[0]` is the header.
+// Formats rows as left-aligned columns separated by two spaces, one string
+// per row; the last column is not padded.
+std::vector<std::string> FormatTable(const std::vector<std::vector<std::string>>& rows);
+// Prints FormatTable(rows), one line each. `rows[0]` is the header.
 void PrintTable(const std::vector<std::vector<std::string>>& rows);
+
+// "12.3 MB", "4.0 KB", "17 B" (powers of 1000).
+std::string HumanBytes(double bytes);
+
+// One progress line on stderr, redrawn in place: inputs done, documents,
+// bytes and rate. Draws nothing until the run is `delay_seconds` old, so
+// short runs leave no trace. The caller decides whether stderr is a terminal.
+class ProgressLine {
+ public:
+  explicit ProgressLine(double delay_seconds = 0) : delay_seconds_(delay_seconds) {}
+  void Draw(const pipeline::BatchProgress& progress);
+  // Erases the line (before printing anything else on the terminal).
+  void Clear();
+
+ private:
+  double delay_seconds_;
+  bool drawn_ = false;
+};
 
 // Writes `value` as one JSON document (pretty) or as one line.
 void PrintJson(const nlohmann::json& value, bool pretty);

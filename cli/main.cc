@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   tg::cli::AddShowCommand(app, &state);
   tg::cli::AddSearchCommand(app, &state);
   tg::cli::AddEntitiesCommand(app, &state);
+  tg::cli::AddExtractCommand(app, &state);
   tg::cli::AddNerCommand(app, &state);
   try {
     app.parse(argc, argv);

@@ -5,6 +5,7 @@
 #
 # Builds bench/out/corpus once (bench/e2e/make_corpus.py, TG_BENCH_MB megabytes, default 200),
 # then ingests 1/4, 1/2 and all of it, each into a fresh database, under /usr/bin/time -v.
+# Ingest extracts meetings and trips by default; TG_BENCH_INGEST_ARGS=--no-extract leaves that out.
 # Prints input MB, documents, duplicates, wall time, MB/s, docs/s and peak RSS per run; peak
 # RSS should stay flat as the input grows. Results also go to bench/out/results.json.
 set -euo pipefail
@@ -15,7 +16,9 @@ case "$build" in /*) ;; *) build="$repo/$build" ;; esac
 bin="$build/tiegraph"
 out="$repo/bench/out"
 corpus="$out/corpus"
-mb=${TG_BENCH_MB:-200}
+# Extra ingest options, e.g. TG_BENCH_INGEST_ARGS=--no-extract for the read/clean/dedup/store
+# path alone (extraction's cost is measured by bench/e2e/extract.sh).
+read -r -a ingest_args <<<"${TG_BENCH_INGEST_ARGS:-}"
 
 if [ ! -x "$bin" ]; then
   echo "bench/e2e: $bin not found; build it first (make build)" >&2
@@ -23,15 +26,9 @@ if [ ! -x "$bin" ]; then
 fi
 mkdir -p "$out"
 
-# The corpus is generated once per size; a different TG_BENCH_MB regenerates it.
-same_size='import json, sys; sys.exit(json.load(open(sys.argv[1]))["mb"] != float(sys.argv[2]))'
-if ! python3 -c "$same_size" \
-    "$corpus/manifest.json" "$mb" 2>/dev/null; then
-  echo "== generating a ${mb} MB corpus in bench/out/corpus (once)"
-  rm -rf "$corpus" "$corpus.tmp"
-  python3 "$repo/bench/e2e/make_corpus.py" "$corpus.tmp" --mb "$mb" --parts 4
-  mv "$corpus.tmp" "$corpus"
-fi
+# shellcheck source=bench/e2e/corpus.sh
+. "$repo/bench/e2e/corpus.sh"
+ensure_corpus
 
 # run LABEL DB PATH...: one ingest into a fresh DB; leaves summary and time files in bench/out.
 run() {
@@ -40,7 +37,7 @@ run() {
   rm -f "$db" "$db-wal" "$db-shm"
   local rc=0
   /usr/bin/time -v -o "$out/time-$label.txt" \
-    "$bin" ingest --db "$db" --format json "$@" \
+    "$bin" ingest --db "$db" --format json "${ingest_args[@]}" "$@" \
     >"$out/summary-$label.json" 2>"$out/stderr-$label.txt" || rc=$?
   # Exit status 1 means "done, some inputs rejected": the corpus holds malformed JSONL lines
   # on purpose. Anything else is a failure.

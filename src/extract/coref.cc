@@ -111,7 +111,10 @@ NameParts PartsOf(std::string_view name, const std::vector<const Token*>& tokens
     if (words.size() == 1) {
       const std::string_view w = words[0];
       const size_t n = SyllableCount(w);
-      if (n >= 2 && n <= 4) {
+      if (n >= 3 && !IsKoreanSurname(w.substr(0, PrefixBytes(w, 1)))) {
+        // A run-together foreign name (저우밍위안): its leading syllables.
+        for (size_t k = 2; k < n; ++k) parts.keys.emplace_back(w.substr(0, PrefixBytes(w, k)));
+      } else if (n >= 2 && n <= 4) {
         const size_t two = PrefixBytes(w, 2);
         const bool compound = n >= 3 && IsCompoundSurname(w.substr(0, two));
         parts.keys.emplace_back(w.substr(0, compound ? two : PrefixBytes(w, 1)));
@@ -158,7 +161,9 @@ bool IsFullName(const Mention& m, const std::vector<const Token*>& tokens, std::
     if (HasHangul(w)) {
       // A bare surname (남궁, 황보, or 김) names nobody in full.
       const size_t n = SyllableCount(w);
-      return n >= 2 && n <= 4 && !IsKoreanSurname(w);
+      // Longer run-together foreign names (저우밍위안) when a pattern found them.
+      const size_t longest = (m.sources & kFromPattern) ? 6 : 4;
+      return n >= 2 && n <= longest && !IsKoreanSurname(w);
     }
   }
   return false;
@@ -244,6 +249,15 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
       // Japanese and Chinese names keep the surname first (미즈노 하루토 -> 미즈노 사장).
       if (surface.find(' ') == space) hangul_last_words.emplace_back(surface.substr(0, space));
     }
+  }
+  // Run-together foreign names (저우밍위안): their two-syllable-or-longer
+  // prefixes standing alone (저우 회장) are the surname.
+  for (const Mention& m : mentions) {
+    const std::string_view surface = text.substr(m.begin, m.end - m.begin);
+    if (m.type != EntityType::kPerson || !HasHangul(surface) || surface.find(' ') != std::string_view::npos) continue;
+    const size_t n = SyllableCount(surface);
+    if (n < 3 || IsKoreanSurname(surface.substr(0, PrefixBytes(surface, 1)))) continue;
+    for (size_t k = 2; k < n; ++k) hangul_last_words.emplace_back(surface.substr(0, PrefixBytes(surface, k)));
   }
   auto is_hangul_surname = [&](const Mention& m) {
     if (m.type != EntityType::kPerson || !m.kb_id.empty()) return false;

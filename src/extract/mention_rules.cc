@@ -242,6 +242,8 @@ void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
   *mentions = std::move(kept);
 }
 
+size_t SyllablesOf(std::string_view w) { return w.size() / 3; }
+
 void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
                             std::vector<Mention>* mentions) {
   const std::vector<Token>& tokens = analysis.tokens;
@@ -281,7 +283,18 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     if (!given.hangul || !family.hangul || !org.hangul) continue;
     // The surname must stand before a title elsewhere too ("해로 CEO는"); with
     // that confirmation the third word is the organisation whatever its shape.
-    if (std::find(titled.begin(), titled.end(), span(family)) == titled.end()) continue;
+    // An organisation word that ends like a company (케스트럴모터스) confirms it
+    // as well, when the two words before it sit on one line and are no title.
+    if (std::find(titled.begin(), titled.end(), span(family)) == titled.end()) {
+      const std::string_view between = text.substr(given.begin, org.begin - given.begin);
+      if (!LooksLikeOrgWord(span(org)) || between.find('\n') != std::string_view::npos ||
+          LookupTitle(text, given.begin).length > 0 || LookupTitle(text, family.begin).length > 0 ||
+          tokens[given.first + 1 < tokens.size() ? given.first + 1 : given.first].kind ==
+              TokenKind::kParticle ||
+          SyllablesOf(span(family)) == 3) {
+        continue;
+      }
+    }
     // Words already claimed by something other than a person the tagger cut
     // short ("[휘트필드]" of 그랜트 휘트필드) are left alone.
     auto claimed = [&](const Eojeol& w) {
@@ -317,6 +330,32 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
       o.type = EntityType::kOrg;
       found.push_back(o);
     }
+  }
+  // Chinese names run together (저우밍위안 회장), later shortened to the
+  // surname with the title (저우 회장): a word before a title that starts with
+  // such a titled word of two or more syllables is a person.
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (!titled_at(words[i])) continue;
+    const Eojeol& name = words[i - 1];
+    const std::string_view w = span(name);
+    if (!name.hangul || w.size() < 9 || w.size() > 18) continue;
+    bool confirmed = false;
+    for (std::string_view t : titled) {
+      confirmed |= t.size() >= 6 && t.size() < w.size() && w.substr(0, t.size()) == t;
+    }
+    if (!confirmed) continue;
+    bool claimed = false;
+    for (const Mention& m : *mentions) {
+      claimed |= name.begin < m.end && m.begin < name.end && m.type == EntityType::kPerson;
+    }
+    if (claimed) continue;
+    Mention person;
+    person.begin = name.begin;
+    person.end = name.end;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.95f;
+    found.push_back(person);
   }
   mentions->insert(mentions->end(), found.begin(), found.end());
 }

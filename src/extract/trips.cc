@@ -1,6 +1,8 @@
 #include "extract/trips.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "extract/timex_calendar.h"
 
@@ -45,6 +47,7 @@ struct Frame {
   bool sets_status = true;  // false for return words: "will return on the 12th" plans nothing
   size_t sentence = 0;
   float confidence = 0.7f;
+  bool date_claimed = false;
 };
 
 bool Contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
@@ -77,6 +80,28 @@ constexpr FixedVisit kFixedVisits[] = {{"방한", "kr"}, {"방미", "us"}, {"방
 // What may follow such a noun in the same word: verb endings, not 방한복 ("winter clothes").
 constexpr std::string_view kVerbTails[] = {"",   "한", "해", "했", "할", "하", "중",
                                            "길", "일", "시", "을", "은", "이"};
+
+// A Korean word (particles split off) that ends a clause or modifies a noun:
+// 가로지르는, 마련된, 회동한, 출국해, 했다. Ends the search for a travel word's
+// places. Two syllables at least; a syllable closed by ㄴ counts (한, 된, 친).
+bool IsKoreanVerbForm(std::string_view w) {
+  static constexpr std::string_view kEnds[] = {"는", "던", "고", "며", "해", "다", "서", "지만", "면서"};
+  if (w.size() < 6) return false;
+  for (std::string_view e : kEnds) {
+    if (EndsWith(w, e)) return true;
+  }
+  const auto* p = reinterpret_cast<const unsigned char*>(w.data() + w.size() - 3);
+  if ((p[0] & 0xF0) != 0xE0) return false;
+  const int cp = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+  return cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) % 28 == 4;
+}
+
+// Continents and world regions, which the knowledge base does not hold as
+// parents of countries.
+constexpr std::string_view kBroadRegions[] = {
+    "Europe", "Asia", "North America", "South America", "Latin America", "Africa", "Middle East",
+    "Southeast Asia", "East Asia", "Oceania", "유럽", "아시아", "북미", "남미", "중남미", "아프리카",
+    "중동", "동남아", "동남아시아", "동아시아", "오세아니아"};
 
 constexpr std::string_view kSubordinators[] = {"when", "after", "before", "while", "as", "where",
                                                "since", "until", "because", "who", "which", "that"};
@@ -371,8 +396,8 @@ class TripFinder {
     return out;
   }
 
-  // The particle or separator after a Korean place mention ("" when the trigger
-  // or another place follows directly, "?" for anything else); parentheses
+  // The particle or separator after a Korean place mention ("=" when the
+  // travel word follows directly, "" when another place does, "?" for anything else); parentheses
   // after the name ("아랍에미리트(UAE)") are skipped.
   std::string_view KoreanLink(const SentenceRefs& s, const EntityRef& r, uint32_t trigger) const {
     uint32_t i = r.last_token;
@@ -382,7 +407,8 @@ class TripFinder {
       ++i;
     }
     if (i >= s.last_token) return "?";
-    if (i == trigger || RefStarting(s.places, i) != nullptr) return "";
+    if (i == trigger) return "=";
+    if (RefStarting(s.places, i) != nullptr) return "";
     std::string_view w = doc_.Token(i);
     if (IsParticle(i) || w == "·" || w == ",") return w;
     return "?";
@@ -392,8 +418,6 @@ class TripFinder {
   // travel word: the object (를), goal (로, 에) or a place glued to the word
   // (미국 출장), and lists joined by 와/과/및/·/, to an accepted one.
   std::vector<Dest> KoreanDests(const SentenceRefs& s, const Trigger& t, uint32_t stop) const {
-    static constexpr std::string_view kVerbEnds[] = {"한", "된", "던", "고", "며", "해", "했다", "한다",
-                                                     "였다", "이다", "하고", "지만", "면서", "는데"};
     static constexpr std::string_view kList[] = {"와", "과", "및", "·", ","};
     std::vector<Dest> out;
     if (t.role == Role::kReturn) return out;
@@ -406,10 +430,7 @@ class TripFinder {
       if (r == nullptr) {
         const text::Token& tok = doc_.tokens()[i];
         if (tok.kind == TokenKind::kWord && RefAt(s.orgs, i) == nullptr) {
-          std::string_view w = doc_.Token(i);
-          bool verb = false;
-          for (std::string_view e : kVerbEnds) verb = verb || (EndsWith(w, e) && w.size() > e.size());
-          if (verb) break;
+          if (IsKoreanVerbForm(doc_.Token(i))) break;
         }
         if (tok.kind == TokenKind::kPunct && doc_.Token(i) != "·" && doc_.Token(i) != "," &&
             doc_.Token(i) != "(" && doc_.Token(i) != ")") {
@@ -420,11 +441,15 @@ class TripFinder {
       i = r->first_token;
       const std::string_view link = KoreanLink(s, *r, t.token);
       bool ok;
-      if (OneOf(link, kList) || link.empty()) {
-        ok = chain || (link.empty() && r->last_token == t.token);
+      if (link == "=") {
+        ok = true;  // 미국 출장, 사우디아라비아·아랍에미리트(UAE) 순방
+      } else if (OneOf(link, kList) || link.empty()) {
+        ok = chain;
       } else if (link == "로" || link == "으로") {
         ok = t.role == Role::kDepart || t.role == Role::kVisit;
-      } else if (link == "을" || link == "를" || link == "의" || link == "?") {
+      } else if (link == "을" || link == "를") {
+        ok = t.role == Role::kVisit;
+      } else if (link == "의" || link == "?") {
         // "미국 워싱턴DC를 방문", "샌프란시스코 오리슨랩스 본사를 찾아": the object.
         ok = t.role == Role::kVisit && ObjectBefore(s, r->last_token, t.token);
       } else if (link == "에") {
@@ -632,28 +657,27 @@ class TripFinder {
 
   // The date a travel word claims: English the first one after it ("left on
   // Sunday", "returned on the 12th"), Korean the one right before it ("13일
-  // 출국"); else one close on the other side.
-  int ClaimDate(const std::vector<Timex>& times, std::vector<bool>* used, const Trigger& t,
-                uint32_t prev_trigger, uint32_t next_trigger) const {
+  // 출국"); with `fallback`, one close on the other side ("On Thursday he
+  // travelled", "귀국은 22일로").
+  int ClaimDate(const std::vector<Timex>& times, const std::vector<bool>& used, const Trigger& t,
+                uint32_t prev_trigger, uint32_t next_trigger, bool fallback) const {
     int best = -1;
     for (size_t k = 0; k < times.size(); ++k) {
       const Timex& x = times[k];
-      if ((*used)[k] || x.t->anchor == TimeAnchor::kDuration) continue;
+      if (used[k] || x.t->anchor == TimeAnchor::kDuration) continue;
       const bool after = x.first >= t.token + t.length && x.first < next_trigger;
       const bool before = x.last <= t.token && x.first >= prev_trigger;
-      if (doc_.korean ? (before && x.last + 5 >= t.token) : (after && x.first < t.token + 12)) {
-        best = static_cast<int>(k);
-        if (!doc_.korean) break;  // the first after; Korean keeps the last before
+      bool ok;
+      if (!fallback) {
+        ok = doc_.korean ? (before && x.last + 5 >= t.token) : (after && x.first < t.token + 12);
+      } else {
+        ok = doc_.korean ? (after && x.first < t.token + 5) : (before && x.last + 4 >= t.token);
       }
+      if (!ok) continue;
+      // English takes the first after (or the last before); Korean the last before (or the first after).
+      best = static_cast<int>(k);
+      if (doc_.korean == fallback) break;
     }
-    for (size_t k = 0; k < times.size() && best < 0; ++k) {
-      const Timex& x = times[k];
-      if ((*used)[k] || x.t->anchor == TimeAnchor::kDuration) continue;
-      const bool before = x.last <= t.token && x.first >= prev_trigger && x.last + 4 >= t.token;
-      const bool after = x.first >= t.token + t.length && x.first < next_trigger && x.first < t.token + 5;
-      if (doc_.korean ? after : before) best = static_cast<int>(k);
-    }
-    if (best >= 0) (*used)[best] = true;
     return best;
   }
 
@@ -751,10 +775,26 @@ class TripFinder {
       }
       f.confidence = (t.role == Role::kVisit ? 0.7f : 0.8f) - (from_topic ? 0.1f : 0.f);
       f.sets_status = t.role != Role::kReturn;
-      const int d = ClaimDate(times, &used, t, prev, next);
-      if (d >= 0) SetDate(times[d], t, s, &f);
       SetStatus(t, first, last, next, &f);
       frames.push_back(std::move(f));
+    }
+    // Dates: departure, arrival and return words choose first, then visits;
+    // each side of a word before the other.
+    for (int pass = 0; pass < 4; ++pass) {
+      for (size_t k = 0; k < triggers.size(); ++k) {
+        const Trigger& t = triggers[k];
+        if (frames[k].sentence == SIZE_MAX || (t.role == Role::kVisit) != (pass % 2 == 1) ||
+            frames[k].date_claimed) {
+          continue;
+        }
+        const uint32_t prev = k > 0 ? triggers[k - 1].token + triggers[k - 1].length : first;
+        const uint32_t next = k + 1 < triggers.size() ? triggers[k + 1].token : last;
+        const int d = ClaimDate(times, used, t, prev, next, pass >= 2);
+        if (d < 0) continue;
+        used[d] = true;
+        frames[k].date_claimed = true;
+        SetDate(times[d], t, s, &frames[k]);
+      }
     }
     // Lengths ("a 10-day trip", "열흘간의 출장") go to the nearest travel word.
     for (const Timex& x : times) {
@@ -957,7 +997,13 @@ class TripFinder {
     const bool as = Span(a, &alo, &ahi, &ac), bs = Span(b, &blo, &bhi, &bc);
     if (as && bs) {
       if (alo > bhi + 1 || blo > ahi + 1) return -1;
-      return ac && bc ? 1 : 0;
+      // Both bounded, or a stated day of one inside the other's bounded
+      // stretch: one person is on one journey at a time.
+      auto inside = [](const Frame& f, int64_t lo, int64_t hi) {
+        return (IsCompleteDate(f.start) && DayNumber(f.start) + 1 >= lo && DayNumber(f.start) <= hi + 1) ||
+               (IsCompleteDate(f.end) && DayNumber(f.end) + 1 >= lo && DayNumber(f.end) <= hi + 1);
+      };
+      return (ac && bc) || (ac && inside(b, alo, ahi)) || (bc && inside(a, blo, bhi)) ? 1 : 0;
     }
     if (!a.hint.empty() && !b.hint.empty()) return a.hint == b.hint ? 0 : -1;
     const Frame* dated = as ? &a : bs ? &b : nullptr;
@@ -1047,9 +1093,9 @@ class TripFinder {
           (IsCompleteDate(f.end) && IsCompleteDate(host->end) && DayNumber(f.end) != DayNumber(host->end))) {
         continue;
       }
-      const size_t keep = host->sentence;
+      const size_t keep = host->sentence;  // the evidence states a destination
       Merge(f, host);
-      host->sentence = std::min(keep, f.sentence);
+      host->sentence = keep;
     }
     for (const CompanionNote& note : notes_) {
       Frame* host = nullptr;
@@ -1113,9 +1159,10 @@ class TripFinder {
   Trip ToTrip(const Frame& f) const {
     Trip t;
     t.traveler = f.travelers.front();
-    // Most specific stops: a place that contains another one is left out.
+    // Most specific stops: a place that contains another one is left out, and
+    // so is a continent or world region when anything else is named.
     for (const Dest& d : f.dests) {
-      bool broader = false;
+      bool broader = OneOf(std::string_view(d.name), kBroadRegions) && f.dests.size() > 1;
       for (const Dest& e : f.dests) broader = broader || IsAncestor(d.kb_id, e.kb_id);
       if (broader) continue;
       t.destinations.push_back(d.name);

@@ -1,8 +1,8 @@
 #pragma once
-// Analysis without storing: read -> clean -> entities, the same code path as
-// ingest up to the store. Used by `tiegraph entities PATH...` (and the
-// extraction commands that follow). Not thread-safe (the cleaner keeps batch
-// line statistics): one DocumentAnalyzer per thread.
+// Analysis without storing: read -> clean -> entities -> meetings and trips,
+// the same code path as ingest (events.h). Used by `tiegraph entities` and
+// `tiegraph extract`. Not thread-safe (the cleaner keeps batch line
+// statistics): one DocumentAnalyzer per thread.
 #include <functional>
 #include <memory>
 #include <string>
@@ -11,7 +11,9 @@
 #include "core/document.h"
 #include "core/result.h"
 #include "extract/entities.h"
+#include "extract/events.h"
 #include "ingest/reader.h"
+#include "pipeline/walk.h"
 #include "text/cleaner.h"
 
 namespace tg::pipeline {
@@ -19,14 +21,19 @@ namespace tg::pipeline {
 struct AnalyzedDocument {
   std::string id;      // as RawDocument::id
   std::string source;
+  uint64_t raw_size = 0;  // bytes as read, before decoding
   CleanDocument clean;
   extract::DocumentEntities entities;
+  extract::DocumentEvents events;  // found on `entities`; indexes point into it
 };
 
 struct AnalyzeOptions {
   ingest::ReadOptions read;
   text::CleanOptions clean;
   extract::ExtractorOptions extractor;
+  // Called by Run at most every progress_interval_ms, and once at the end.
+  std::function<void(const BatchProgress&)> on_progress;
+  int progress_interval_ms = 100;
 };
 
 class DocumentAnalyzer {

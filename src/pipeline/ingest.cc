@@ -1,9 +1,10 @@
 #include "pipeline/ingest.h"
 
-#include "pipeline/walk.h"
-
 #include <chrono>
 #include <utility>
+
+#include "pipeline/events.h"
+#include "pipeline/walk.h"
 
 namespace tg::pipeline {
 namespace {
@@ -144,36 +145,35 @@ Result<int64_t> IngestPipeline::Add(const RawDocument& raw) {
   ++summary_.stored;
   if (doc.dup_kind == DupKind::kExact) ++summary_.exact_duplicates;
   if (doc.dup_kind == DupKind::kNear) ++summary_.near_duplicates;
+
+  // Duplicates repeat their leader's story, whose events are stored already.
+  if (options_.extractor != nullptr && doc.dup_kind == DupKind::kNone) {
+    store::StoredEvents events;
+    {
+      StageTimer timer(&summary_.extract_seconds);
+      const DocumentExtraction found = ExtractDocument(*options_.extractor, doc.text, doc.meta);
+      events = ToStoredEvents(doc.text, found.entities, found.events);
+    }
+    {
+      StageTimer timer(&summary_.store_seconds);
+      TG_RETURN_IF_ERROR(store_->PutEvents(id, events));
+    }
+    ++summary_.extracted;
+    summary_.meetings += static_cast<int64_t>(events.meetings.size());
+    summary_.trips += static_cast<int64_t>(events.trips.size());
+  }
   if (options_.on_stored) options_.on_stored(doc);
   return id;
 }
 
 Result<IngestSummary> IngestPipeline::Run(const std::vector<std::string>& paths) {
-  const Clock::time_point start = Clock::now();
-  Clock::time_point last_progress = start;
-  IngestProgress progress;
-  auto report = [&](bool force) {
-    if (!options_.on_progress) return;
-    const Clock::time_point now = Clock::now();
-    if (!force && now - last_progress < std::chrono::milliseconds(options_.progress_interval_ms)) {
-      return;
-    }
-    last_progress = now;
-    progress.documents = summary_.read;
-    progress.bytes = summary_.bytes;
-    progress.seconds = SecondsSince(start);
-    options_.on_progress(progress);
-  };
-
+  ProgressReporter progress(options_.on_progress, options_.progress_interval_ms);
   WalkCallbacks callbacks;
   callbacks.read_seconds = &summary_.read_seconds;
   callbacks.on_reject = [&](const std::string& input, const Status& why) { Reject(input, why); };
   callbacks.on_document = [&](const RawDocument& raw) { return Add(raw).status(); };
   callbacks.on_progress = [&](size_t done, size_t total, const std::string& current) {
-    progress.inputs_done = done;
-    progress.inputs_total = total;
-    progress.current = current;
-    report(false);
+    progress.Tick(done, total, current, summary_.read, summary_.bytes);
   };
   Status walked = WalkInputs(paths, options_.read, callbacks);
   if (!walked.ok()) {
@@ -186,8 +186,8 @@ Result<IngestSummary> IngestPipeline::Run(const std::vector<std::string>& paths)
     StageTimer timer(&summary_.store_seconds);
     TG_RETURN_IF_ERROR(store_->Flush());
   }
-  summary_.seconds = SecondsSince(start);
-  report(true);
+  summary_.seconds = progress.Seconds();
+  progress.Finish(summary_.read, summary_.bytes);
   return summary_;
 }
 

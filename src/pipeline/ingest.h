@@ -1,8 +1,10 @@
 #pragma once
-// The ingest pipeline: read -> clean -> deduplicate -> store, over a batch of
-// inputs (files, directory trees, "-"). Bad inputs are counted and reported
-// with the input's name and the reason; the batch goes on. Not thread-safe:
-// one IngestPipeline per thread, each with its own Store.
+// The ingest pipeline over a batch of inputs (files, directory trees, "-"):
+// read -> clean -> deduplicate -> store, then, for each new group leader,
+// extract its meetings and trips (events.h) and store them too. Bad inputs
+// are counted and reported with the input's name and the reason; the batch
+// goes on. Not thread-safe: one IngestPipeline per thread, each with its own
+// Store.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -12,7 +14,9 @@
 #include "core/document.h"
 #include "core/result.h"
 #include "dedup/near_dup.h"
+#include "extract/entities.h"
 #include "ingest/reader.h"
+#include "pipeline/walk.h"
 #include "store/store.h"
 #include "text/cleaner.h"
 
@@ -23,14 +27,8 @@ struct Rejection {
   std::string reason;  // one line, e.g. "invalid argument: binary content, not text"
 };
 
-struct IngestProgress {
-  size_t inputs_done = 0;
-  size_t inputs_total = 0;
-  int64_t documents = 0;  // read so far
-  uint64_t bytes = 0;     // raw bytes read so far
-  double seconds = 0;
-  std::string current;    // the input being read
-};
+// Progress of an ingest run (walk.h).
+using IngestProgress = BatchProgress;
 
 struct IngestSummary {
   int64_t read = 0;              // documents read (including those rejected)
@@ -40,12 +38,17 @@ struct IngestSummary {
   int64_t already_stored = 0;    // the same raw bytes were stored before: nothing added
   int64_t rejected = 0;          // inputs or records rejected
   uint64_t bytes = 0;            // raw bytes of the documents read
+  int64_t extracted = 0;         // stored documents run through extraction (group leaders)
+  int64_t meetings = 0;          // meetings and trips they yielded, stored with them
+  int64_t trips = 0;
   double seconds = 0;
   // Where the time went, by stage (wall seconds): reading and decoding,
-  // cleaning, duplicate detection, storing (including commits).
+  // cleaning, duplicate detection, entity and event extraction, storing
+  // (including commits).
   double read_seconds = 0;
   double clean_seconds = 0;
   double dedup_seconds = 0;
+  double extract_seconds = 0;
   double store_seconds = 0;
   std::vector<Rejection> rejections;
   // Rejections counted by reason with the input-specific parts left out, for summaries.
@@ -56,6 +59,12 @@ struct IngestOptions {
   ingest::ReadOptions read;
   text::CleanOptions clean;
   dedup::MinHashOptions minhash;
+  // When set, every newly stored document that leads its duplicate group
+  // (duplicates repeat their leader's story) goes through entity and event
+  // extraction, and its meetings and trips are stored with it
+  // (Store::PutEvents). Null skips extraction, for raw-throughput runs.
+  // Borrowed: must outlive the pipeline.
+  const extract::EntityExtractor* extractor = nullptr;
   // Called at most every progress_interval_ms, and once at the end.
   std::function<void(const IngestProgress&)> on_progress;
   int progress_interval_ms = 100;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace tg::pipeline {
 
@@ -39,6 +40,39 @@ Status WalkInputs(const std::vector<std::string>& paths, const ingest::ReadOptio
     if (callbacks.on_progress) callbacks.on_progress(done, total, path);
   }
   return Status::Ok();
+}
+
+ProgressReporter::ProgressReporter(std::function<void(const BatchProgress&)> report,
+                                   int interval_ms)
+    : report_(std::move(report)),
+      interval_(interval_ms),
+      start_(Clock::now()),
+      last_(start_) {}
+
+void ProgressReporter::Tick(size_t inputs_done, size_t inputs_total, const std::string& current,
+                            int64_t documents, uint64_t bytes) {
+  if (!report_) return;
+  progress_.inputs_done = inputs_done;
+  progress_.inputs_total = inputs_total;
+  if (progress_.current != current) progress_.current = current;
+  if (Clock::now() - last_ < interval_) return;
+  Report(documents, bytes);
+}
+
+void ProgressReporter::Finish(int64_t documents, uint64_t bytes) {
+  if (report_) Report(documents, bytes);
+}
+
+double ProgressReporter::Seconds() const {
+  return std::chrono::duration<double>(Clock::now() - start_).count();
+}
+
+void ProgressReporter::Report(int64_t documents, uint64_t bytes) {
+  last_ = Clock::now();
+  progress_.documents = documents;
+  progress_.bytes = bytes;
+  progress_.seconds = std::chrono::duration<double>(last_ - start_).count();
+  report_(progress_);
 }
 
 }  // namespace tg::pipeline

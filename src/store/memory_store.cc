@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -214,10 +215,33 @@ class MemoryStore final : public Store {
     return stats;
   }
 
+  Status PutEvents(int64_t doc_id, const StoredEvents& events) override {
+    if (doc_id < 1 || doc_id > static_cast<int64_t>(docs_.size())) {
+      return Status::NotFound("cannot store events: no document ", doc_id);
+    }
+    Entry& e = docs_[static_cast<size_t>(doc_id - 1)];
+    TG_RETURN_IF_ERROR(ValidateEvents(events, e.doc.text.size())
+                           .WithPrefix("cannot store events of document " + std::to_string(doc_id)));
+    e.events = events;
+    return Status::Ok();
+  }
+
+  Result<std::optional<StoredEvents>> GetEvents(int64_t doc_id) override {
+    if (doc_id < 1 || doc_id > static_cast<int64_t>(docs_.size())) {
+      return std::optional<StoredEvents>();
+    }
+    const Entry& e = docs_[static_cast<size_t>(doc_id - 1)];
+    if (!e.events.has_value()) return std::optional<StoredEvents>();
+    std::optional<StoredEvents> out = e.events;
+    FillEvidence(e.doc.text, &*out);
+    return out;
+  }
+
  private:
   struct Entry {
     Document doc;
     std::vector<uint32_t> signature;
+    std::optional<StoredEvents> events;  // set once extraction stored its result
   };
 
   DocRef Ref(int64_t id) const { return {id, docs_[static_cast<size_t>(id - 1)].doc.dup_group}; }

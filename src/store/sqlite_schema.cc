@@ -72,6 +72,91 @@ CREATE VIRTUAL TABLE docs_fts USING fts5(
     R"sql(
 INSERT INTO docs_fts(docs_fts, rank) VALUES('hashsize', 16777216);
 )sql",
+    // Version 3: meetings and trips extracted from each document. A row in
+    // `extractions` says the document went through extraction (with or
+    // without finding anything); the event tables hang off it and go with it
+    // (ON DELETE CASCADE), so replacing a document's events is one DELETE.
+    // People, places and topics are child rows, not JSON, so the graph
+    // queries ("who met X", "meetings about HBM") are indexed joins.
+    R"sql(
+CREATE TABLE extractions (
+  doc_id       INTEGER PRIMARY KEY REFERENCES documents(id),
+  meetings     INTEGER NOT NULL,
+  trips        INTEGER NOT NULL,
+  extracted_at TEXT    NOT NULL
+);
+CREATE TABLE meetings (
+  id             INTEGER PRIMARY KEY,
+  doc_id         INTEGER NOT NULL REFERENCES extractions(doc_id) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  date           TEXT    NOT NULL,
+  date_hint      TEXT    NOT NULL,
+  place          TEXT    NOT NULL,
+  place_kb_id    TEXT    NOT NULL,
+  status         TEXT    NOT NULL,
+  evidence_begin INTEGER NOT NULL,
+  evidence_end   INTEGER NOT NULL,
+  confidence     REAL    NOT NULL,
+  UNIQUE (doc_id, idx)
+);
+CREATE INDEX meetings_date ON meetings(date);
+CREATE TABLE meeting_participants (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  name       TEXT    NOT NULL,
+  kb_id      TEXT    NOT NULL,
+  type       TEXT    NOT NULL,
+  name_en    TEXT    NOT NULL,
+  name_ko    TEXT    NOT NULL,
+  title      TEXT    NOT NULL,
+  org        TEXT    NOT NULL,
+  PRIMARY KEY (meeting_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX meeting_participants_name ON meeting_participants(name);
+CREATE INDEX meeting_participants_kb_id ON meeting_participants(kb_id);
+CREATE TABLE meeting_topics (
+  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  topic      TEXT    NOT NULL,
+  PRIMARY KEY (meeting_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX meeting_topics_topic ON meeting_topics(topic);
+CREATE TABLE trips (
+  id             INTEGER PRIMARY KEY,
+  doc_id         INTEGER NOT NULL REFERENCES extractions(doc_id) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  start_date     TEXT    NOT NULL,
+  end_date       TEXT    NOT NULL,
+  status         TEXT    NOT NULL,
+  evidence_begin INTEGER NOT NULL,
+  evidence_end   INTEGER NOT NULL,
+  confidence     REAL    NOT NULL,
+  UNIQUE (doc_id, idx)
+);
+CREATE TABLE trip_people (
+  trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+  idx     INTEGER NOT NULL,
+  role    TEXT    NOT NULL,
+  name    TEXT    NOT NULL,
+  kb_id   TEXT    NOT NULL,
+  type    TEXT    NOT NULL,
+  name_en TEXT    NOT NULL,
+  name_ko TEXT    NOT NULL,
+  title   TEXT    NOT NULL,
+  org     TEXT    NOT NULL,
+  PRIMARY KEY (trip_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX trip_people_name ON trip_people(name);
+CREATE INDEX trip_people_kb_id ON trip_people(kb_id);
+CREATE TABLE trip_destinations (
+  trip_id INTEGER NOT NULL REFERENCES trips(id) ON DELETE CASCADE,
+  idx     INTEGER NOT NULL,
+  name    TEXT    NOT NULL,
+  kb_id   TEXT    NOT NULL,
+  PRIMARY KEY (trip_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX trip_destinations_name ON trip_destinations(name);
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 

@@ -12,6 +12,7 @@
 #include "store/search_query.h"
 #include "store/signature_codec.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_events.h"
 #include "store/sqlite_schema.h"
 
 namespace tg::store {
@@ -142,7 +143,9 @@ class UtcClock {
 class SqliteStore final : public Store {
  public:
   SqliteStore(std::unique_ptr<Database> db, SqliteOptions options)
-      : db_(std::move(db)), options_(std::move(options)) {}
+      : db_(std::move(db)),
+        options_(std::move(options)),
+        events_(db_.get(), static_cast<size_t>(Sql::kCount)) {}
 
   ~SqliteStore() override {
     // Errors are lost here by contract; callers who care call Flush().
@@ -231,6 +234,7 @@ class SqliteStore final : public Store {
       const int lost = pending_;
       pending_ = 0;
       pending_bytes_ = 0;
+      pending_event_writes_ = 0;
       return indexed.WithPrefix("batch of " + std::to_string(lost) +
                                 " documents rolled back: cannot index it for search");
     }
@@ -238,6 +242,7 @@ class SqliteStore final : public Store {
     in_transaction_ = false;
     pending_ = 0;
     pending_bytes_ = 0;
+    pending_event_writes_ = 0;
     return Status::Ok();
   }
 
@@ -320,6 +325,31 @@ class SqliteStore final : public Store {
       hits.push_back(std::move(hit));
     }
     return hits;
+  }
+
+  Status PutEvents(int64_t doc_id, const StoredEvents& events) override {
+    if (options_.read_only) {
+      return Status::InvalidArgument("store is read-only: ", options_.path);
+    }
+    if (!in_transaction_) TG_RETURN_IF_ERROR(Begin());
+    // Same savepoint as Insert: a failure leaves the document's previous
+    // events (or none) and the rest of the batch as they were.
+    TG_RETURN_IF_ERROR(Run(Sql::kSavepoint));
+    Status written = events_.Write(doc_id, events, clock_.Now());
+    if (!written.ok()) {
+      static_cast<void>(Run(Sql::kRollbackTo));
+      static_cast<void>(Run(Sql::kRelease));
+      return written;
+    }
+    TG_RETURN_IF_ERROR(Run(Sql::kRelease));
+    // Event writes without inserts (re-extraction) must not grow one
+    // transaction without bound either.
+    if (++pending_event_writes_ >= options_.batch_size) TG_RETURN_IF_ERROR(Flush());
+    return Status::Ok();
+  }
+
+  Result<std::optional<StoredEvents>> GetEvents(int64_t doc_id) override {
+    return events_.Read(doc_id);
   }
 
   Result<StoreStats> Stats() override {
@@ -450,10 +480,12 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<Database> db_;
   SqliteOptions options_;
+  SqliteEventTables events_;  // statement slots after this file's own
   UtcClock clock_;
   std::string blob_;  // reused signature encoding buffer
   bool in_transaction_ = false;
   int pending_ = 0;             // documents in the open batch
+  int pending_event_writes_ = 0;  // PutEvents calls in the open batch
   size_t pending_bytes_ = 0;    // their text and title bytes
   int64_t next_id_ = 1;         // id of the next insert (valid in a transaction)
   int64_t unindexed_from_ = 1;  // documents with ids in [this, next_id_) lack FTS rows

@@ -11,6 +11,7 @@
 
 #include "core/document.h"
 #include "core/result.h"
+#include "store/events.h"
 
 namespace tg::store {
 
@@ -96,6 +97,17 @@ class Store {
   // "quoted phrases"; OR between words. Fails with kInvalidArgument on a bad query.
   virtual Result<std::vector<SearchHit>> Search(std::string_view query, int limit) = 0;
   virtual Result<StoreStats> Stats() = 0;
+
+  // Stores the meetings and trips extracted from document `doc_id` (inserted
+  // before, in this batch or an earlier one), replacing any stored for it.
+  // Atomic per call, batched with the inserts and durable after Flush().
+  // Fails with kNotFound for an unknown document and kInvalidArgument when
+  // ValidateEvents rejects `events` (nothing is stored then).
+  virtual Status PutEvents(int64_t doc_id, const StoredEvents& events) = 0;
+  // The events stored for `doc_id`, in the order they were put, with their
+  // evidence text filled in; nullopt when none were ever put (a document
+  // ingested without extraction, a duplicate, an unknown id).
+  virtual Result<std::optional<StoredEvents>> GetEvents(int64_t doc_id) = 0;
 };
 
 }  // namespace tg::store

@@ -3,84 +3,17 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
-#include "testing/paths.h"
+#include "cli_fixture.h"
 
 namespace tg {
 namespace {
-
-namespace fs = std::filesystem;
-
-struct CmdResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string Quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = tg::testing::MakeTempDir("tg-cli");
-    db_ = (dir_ / "t.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  CmdResult Tiegraph(const std::vector<std::string>& args) {
-    std::string cmd = Quote(TG_BINARY);
-    for (const auto& a : args) cmd += " " + Quote(a);
-    const fs::path err = dir_ / "stderr.txt";
-    cmd += " 2>" + Quote(err.string()) + " </dev/null";
-    CmdResult run;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (pipe == nullptr) return run;
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof(buf), pipe)) > 0) run.out.append(buf, n);
-    const int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.err = ReadAll(err);
-    return run;
-  }
-
-  std::vector<nlohmann::json> JsonLines(const std::string& text) {
-    std::vector<nlohmann::json> out;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-      if (!line.empty()) out.push_back(nlohmann::json::parse(line));
-    }
-    return out;
-  }
-
-  void Write(const fs::path& path, const std::string& bytes) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << bytes;
-  }
-
-  fs::path dir_;
-  std::string db_;
-};
 
 TEST_F(CliTest, EveryCommandHasHelp) {
   for (const std::string verb : {"ingest", "docs", "show", "search"}) {
@@ -88,9 +21,18 @@ TEST_F(CliTest, EveryCommandHasHelp) {
     EXPECT_EQ(run.exit_code, 0) << verb;
     EXPECT_NE(run.out.find("--db"), std::string::npos) << verb << ": " << run.out;
   }
+  // Verbs that read pages without a database.
+  for (const std::string verb : {"entities", "extract"}) {
+    const CmdResult run = Tiegraph({verb, "--help"});
+    EXPECT_EQ(run.exit_code, 0) << verb;
+    EXPECT_NE(run.out.find("--data-dir"), std::string::npos) << verb << ": " << run.out;
+  }
+  EXPECT_NE(Tiegraph({"extract", "--help"}).out.find("--no-entities"), std::string::npos);
+  EXPECT_NE(Tiegraph({"ingest", "--help"}).out.find("--no-extract"), std::string::npos);
   const CmdResult top = Tiegraph({"--help"});
   EXPECT_EQ(top.exit_code, 0);
   EXPECT_NE(top.out.find("ingest"), std::string::npos);
+  EXPECT_NE(top.out.find("extract"), std::string::npos);
   EXPECT_EQ(Tiegraph({"no-such-verb"}).exit_code, 2);
 }
 

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <string>
 
+#include "extract/entities.h"
+#include "pipeline/events.h"
 #include "store/memory_store.h"
 #include "store/sqlite_store.h"
 #include "testing/paths.h"
@@ -56,8 +58,8 @@ class IngestPipelineTest : public ::testing::TestWithParam<bool> {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  IngestSummary Ingest(const std::vector<std::string>& paths) {
-    IngestPipeline pipeline(store_.get(), {});
+  IngestSummary Ingest(const std::vector<std::string>& paths, IngestOptions options = {}) {
+    IngestPipeline pipeline(store_.get(), std::move(options));
     Result<IngestSummary> summary = pipeline.Run(paths);
     EXPECT_TRUE(summary.has_value()) << summary.error().ToString();
     return summary.has_value() ? *summary : IngestSummary{};
@@ -142,6 +144,55 @@ TEST_P(IngestPipelineTest, BadInputsAreRejectedByNameAndTheBatchGoesOn) {
   }
   EXPECT_TRUE(named_missing);
   EXPECT_TRUE(named_line);
+}
+
+// Every new story (group leader) goes through extraction and its events are
+// stored exactly as ExtractDocument + ToStoredEvents give them for the stored
+// text, whatever the extractor finds; duplicates get none of their own.
+TEST_P(IngestPipelineTest, StoresTheEventsOfEachNewStory) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<extract::EntityExtractor> extractor,
+                       extract::EntityExtractor::Create());
+  const std::string story = Story(0, 3);
+  WriteFile(dir_ / "in" / "a.txt", story);
+  WriteFile(dir_ / "in" / "b.txt", "\n\n" + story + "\n");  // exact duplicate of a
+  WriteFile(dir_ / "in" / "c.txt", Story(3, 2));
+  WriteFile(dir_ / "in" / "d.jsonl",
+            "{\"id\": \"k1\", \"lang\": \"ko\", \"published\": \"2026-05-12\", \"text\": "
+            "\"세린전자 하도윤 대표가 지난 11일 대전에서 미라벨 바이오 오스틴 크레인 CEO와 만났다.\"}\n");
+  IngestOptions options;
+  options.extractor = extractor.get();
+  const IngestSummary summary = Ingest({(dir_ / "in").string()}, std::move(options));
+  EXPECT_EQ(summary.stored, 4);
+  EXPECT_EQ(summary.exact_duplicates, 1);
+  EXPECT_EQ(summary.extracted, 3);
+
+  int64_t meetings = 0, trips = 0;
+  for (const std::string ext_id : {"a", "c", "k1"}) {
+    ASSERT_OK_AND_ASSIGN(std::optional<Document> doc, store_->GetByExtId(ext_id));
+    ASSERT_TRUE(doc.has_value()) << ext_id;
+    ASSERT_OK_AND_ASSIGN(std::optional<store::StoredEvents> events, store_->GetEvents(doc->id));
+    ASSERT_TRUE(events.has_value()) << ext_id;
+    const DocumentExtraction again = ExtractDocument(*extractor, doc->text, doc->meta);
+    EXPECT_TRUE(*events == ToStoredEvents(doc->text, again.entities, again.events)) << ext_id;
+    meetings += static_cast<int64_t>(events->meetings.size());
+    trips += static_cast<int64_t>(events->trips.size());
+  }
+  EXPECT_EQ(summary.meetings, meetings);
+  EXPECT_EQ(summary.trips, trips);
+  ASSERT_OK_AND_ASSIGN(std::optional<Document> copy, store_->GetByExtId("b"));
+  ASSERT_TRUE(copy.has_value());
+  ASSERT_OK_AND_ASSIGN(std::optional<store::StoredEvents> none, store_->GetEvents(copy->id));
+  EXPECT_FALSE(none.has_value());
+}
+
+TEST_P(IngestPipelineTest, WithoutAnExtractorNothingIsExtracted) {
+  WriteFile(dir_ / "in" / "a.txt", Story(2, 2));
+  const IngestSummary summary = Ingest({(dir_ / "in").string()});
+  EXPECT_EQ(summary.stored, 1);
+  EXPECT_EQ(summary.extracted, 0);
+  EXPECT_EQ(summary.meetings, 0);
+  ASSERT_OK_AND_ASSIGN(std::optional<store::StoredEvents> none, store_->GetEvents(1));
+  EXPECT_FALSE(none.has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IngestPipelineTest, ::testing::Values(false, true),

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "dedup/near_dup.h"
+#include "store/events.h"
 #include "testing/paths.h"
 #include "testing/status_matchers.h"
 
@@ -27,6 +28,13 @@ Document MakeDoc(const std::string& ext_id, const std::string& text, uint64_t ra
   doc.meta.lang = "ko";
   return doc;
 }
+
+// Turns a current database back into the schema of version 2 (which had no
+// event tables), to test the migrations from older files.
+constexpr const char* kDropEventTables =
+    "DROP TABLE trip_destinations; DROP TABLE trip_people; DROP TABLE trips; "
+    "DROP TABLE meeting_topics; DROP TABLE meeting_participants; DROP TABLE meetings; "
+    "DROP TABLE extractions; ";
 
 class SqliteStoreTest : public ::testing::Test {
  protected:
@@ -94,10 +102,12 @@ TEST_F(SqliteStoreTest, DataSurvivesCloseAndReopen) {
 TEST_F(SqliteStoreTest, UsesWalAndVersionedSchema) {
   { ASSERT_OK_AND_ASSIGN(auto store, Open()); }
   EXPECT_EQ(QueryRaw("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "2");
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "3");
   EXPECT_EQ(QueryRaw("SELECT count(*) FROM sqlite_master WHERE name IN "
-                     "('documents', 'minhash', 'lsh_bands', 'docs_fts')"),
-            "4");
+                     "('documents', 'minhash', 'lsh_bands', 'docs_fts', 'extractions', "
+                     "'meetings', 'meeting_participants', 'meeting_topics', 'trips', "
+                     "'trip_people', 'trip_destinations')"),
+            "11");
   // Reopening an up-to-date database migrates nothing and keeps it usable.
   ASSERT_OK_AND_ASSIGN(auto again, Open());
   ASSERT_OK(Insert(*again, MakeDoc("a", "text", 1)));
@@ -268,7 +278,7 @@ TEST_F(SqliteStoreTest, LeaderGroupIsItsOwnIdAndFailedInsertLeavesNoTrace) {
 }
 
 // Migration 2 recomputes signatures stored by older builds (another MinHash
-// scheme) and their LSH bands from the stored text.
+// scheme) and their LSH bands from the stored text; migration 3 follows.
 TEST_F(SqliteStoreTest, MigrationTwoRecomputesOldSignatures) {
   const std::string text = "Samsung and Nvidia agreed on a memory chip supply deal in Seoul.";
   {
@@ -281,19 +291,131 @@ TEST_F(SqliteStoreTest, MigrationTwoRecomputesOldSignatures) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db,
-                           "UPDATE minhash SET signature = zeroblob(512); DELETE FROM lsh_bands; "
-                           "PRAGMA user_version = 1",
+                           (std::string(kDropEventTables) +
+                            "UPDATE minhash SET signature = zeroblob(512); DELETE FROM lsh_bands; "
+                            "PRAGMA user_version = 1")
+                               .c_str(),
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);
   }
   ASSERT_OK_AND_ASSIGN(auto store, Open());
-  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "2");
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "3");
   EXPECT_EQ(QueryRaw("SELECT count(*) FROM lsh_bands"), "16");
   const dedup::Signature sig = hasher_.Compute(text);
   ASSERT_OK_AND_ASSIGN(auto candidates, store->FindNearDupCandidates(hasher_.BandKeys(sig)));
   ASSERT_EQ(candidates.size(), 1u);
   EXPECT_EQ(candidates[0].signature, sig);
+}
+
+// One meeting between two people and one trip, over `text`'s first line.
+StoredEvents SmallEvents(const std::string& text) {
+  const auto line_end = static_cast<uint32_t>(text.find('\n'));
+  StoredEvents events;
+  StoredMeeting m;
+  EventPerson a;
+  a.name = "Ansel Krey";
+  EventPerson b;
+  b.name = "마서윤";
+  b.kb_id = "ma-seo-yun";
+  m.participants = {a, b};
+  m.status = "occurred";
+  m.topics = {"batteries"};
+  m.evidence_end = line_end;
+  m.confidence = 0.5;
+  events.meetings.push_back(m);
+  StoredTrip t;
+  t.traveler = a;
+  t.companions = {b};
+  t.destinations = {{"Gwangyang", ""}};
+  t.status = "planned";
+  t.evidence_end = line_end;
+  events.trips.push_back(t);
+  return events;
+}
+
+// Events live in their own tables, are committed with the batch, survive a
+// reopen (read-only too), and a replacement leaves no orphan rows behind.
+TEST_F(SqliteStoreTest, EventsAreCommittedAndReplacedWithoutOrphans) {
+  const std::string text = "Ansel Krey met 마서윤 in Gwangyang.\nThey toured a cathode plant.";
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Open(/*batch_size=*/100));
+    ASSERT_OK(Insert(*store, MakeDoc("a", text, 1)));
+    ASSERT_OK_AND_ASSIGN(auto doc, store->GetByExtId("a"));
+    ASSERT_TRUE(doc.has_value());
+    ASSERT_OK(store->PutEvents(doc->id, SmallEvents(text)));
+    EXPECT_EQ(QueryRaw("SELECT count(*) FROM meetings"), "0");  // not committed yet
+    ASSERT_OK(store->Flush());
+    EXPECT_EQ(QueryRaw("SELECT count(*) FROM meetings"), "1");
+    EXPECT_EQ(QueryRaw("SELECT group_concat(name, '|') FROM meeting_participants"),
+              "Ansel Krey|마서윤");
+    EXPECT_EQ(QueryRaw("SELECT group_concat(role || ':' || name, '|') FROM trip_people"),
+              "traveler:Ansel Krey|companion:마서윤");
+    EXPECT_EQ(QueryRaw("SELECT meetings || '/' || trips FROM extractions"), "1/1");
+    // Replacing the events deletes the old rows through the cascades.
+    StoredEvents one_trip = SmallEvents(text);
+    one_trip.meetings.clear();
+    ASSERT_OK(store->PutEvents(doc->id, one_trip));
+    ASSERT_OK(store->Flush());
+  }
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM meetings"), "0");
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM meeting_participants"), "0");
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM meeting_topics"), "0");
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM trips"), "1");
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM trip_people"), "2");
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM trip_destinations"), "1");
+  ASSERT_OK_AND_ASSIGN(auto reader, Open(100, /*read_only=*/true));
+  ASSERT_OK_AND_ASSIGN(auto events, reader->GetEvents(1));
+  ASSERT_TRUE(events.has_value());
+  EXPECT_TRUE(events->meetings.empty());
+  ASSERT_EQ(events->trips.size(), 1u);
+  EXPECT_EQ(events->trips[0].evidence, "Ansel Krey met 마서윤 in Gwangyang.");
+  EXPECT_EQ(events->trips[0].companions[0].kb_id, "ma-seo-yun");
+  // A read-only store refuses to write events.
+  EXPECT_EQ(reader->PutEvents(1, SmallEvents(text)).code(), StatusCode::kInvalidArgument);
+}
+
+// Migration 3 adds the event tables to a version-2 database and keeps its documents.
+TEST_F(SqliteStoreTest, MigrationThreeAddsEventTablesToAVersionTwoFile) {
+  const std::string text = "Ansel Krey met 마서윤 in Gwangyang.\nThey toured a cathode plant.";
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Open());
+    ASSERT_OK(Insert(*store, MakeDoc("a", text, 1)));
+    ASSERT_OK(Insert(*store, MakeDoc("b", "A second story about ports.", 2)));
+    ASSERT_OK(store->Flush());
+  }
+  {
+    // Make it the file a version-2 build wrote: no event tables.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           (std::string(kDropEventTables) + "PRAGMA user_version = 2").c_str(),
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  // A reader cannot migrate; it asks for one writable open.
+  Result<std::unique_ptr<Store>> reader = Open(100, /*read_only=*/true);
+  ASSERT_FALSE(reader.has_value());
+  EXPECT_EQ(reader.error().code(), StatusCode::kCorrupt);
+  EXPECT_NE(reader.error().message().find("schema version 2"), std::string::npos)
+      << reader.error().ToString();
+
+  ASSERT_OK_AND_ASSIGN(auto store, Open());
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "3");
+  ASSERT_OK_AND_ASSIGN(StoreStats stats, store->Stats());
+  EXPECT_EQ(stats.documents, 2);
+  ASSERT_OK_AND_ASSIGN(auto hits, store->Search("cathode", 5));
+  ASSERT_EQ(hits.size(), 1u);
+  // Documents stored before the migration have no events until extraction runs.
+  ASSERT_OK_AND_ASSIGN(auto none, store->GetEvents(1));
+  EXPECT_FALSE(none.has_value());
+  ASSERT_OK(store->PutEvents(1, SmallEvents(text)));
+  ASSERT_OK(store->Flush());
+  ASSERT_OK_AND_ASSIGN(auto events, store->GetEvents(1));
+  ASSERT_TRUE(events.has_value());
+  EXPECT_EQ(events->meetings.size(), 1u);
+  EXPECT_EQ(events->meetings[0].participants[1].name, "마서윤");
 }
 
 }  // namespace

@@ -9,32 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "backends.h"
 #include "dedup/near_dup.h"
-#include "store/memory_store.h"
-#include "store/sqlite_store.h"
-#include "testing/paths.h"
 #include "testing/status_matchers.h"
 
 namespace tg::store {
 namespace {
-
-struct Backend {
-  std::string name;
-  std::function<Result<std::unique_ptr<Store>>()> open;
-};
-
-std::vector<Backend> Backends() {
-  return {
-      {"Memory", [] { return Result<std::unique_ptr<Store>>(NewMemoryStore()); }},
-      {"Sqlite",
-       [] {
-         SqliteOptions options;
-         options.path = (testing::MakeTempDir("tg_store_test") / "tg.db").string();
-         options.batch_size = 3;  // small, so tests cross batch boundaries
-         return OpenSqliteStore(options);
-       }},
-  };
-}
 
 Document MakeDoc(const std::string& ext_id, const std::string& text, uint64_t raw_hash) {
   Document doc;
@@ -350,10 +330,7 @@ TEST_P(StoreTest, StatsCountGroupsAndDuplicates) {
   EXPECT_EQ(stats.near_duplicates, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return info.param.name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(Backends()), BackendName);
 
 }  // namespace
 }  // namespace tg::store

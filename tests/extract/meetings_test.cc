@@ -1,0 +1,458 @@
+// Meetings (extract/events.h) found by the real pipeline: the entity layer,
+// then ExtractEvents, over short original passages about fictional people and
+// companies. Each construction family is covered in English and in Korean.
+// A test states every meeting the passage should give, so an extra or missing
+// meeting fails it. Tests prefixed DISABLED_ record known extractor gaps.
+#include "extract/events.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract/entities.h"
+
+namespace tg::extract {
+namespace {
+
+// A Friday: "Tuesday" is 2025-03-11, "Saturday" 2025-03-08, "11일" 2025-03-11.
+constexpr char kPublished[] = "2025-03-14";
+
+class MeetingsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    Result<std::unique_ptr<EntityExtractor>> created = EntityExtractor::Create();
+    ASSERT_TRUE(created.has_value()) << created.error().ToString();
+    extractor_ = std::move(created).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete extractor_;
+    extractor_ = nullptr;
+  }
+
+  // The meetings of `text`, one line each in order of first statement:
+  // "<participant names, sorted, joined by ' + '> | <status> | <date, else
+  // date hint, else -> | <place, else ->". Also checks the invariants every
+  // meeting must keep.
+  static std::string Meetings(const std::string& text, const char* lang) {
+    const CivilDate published = ParseCivilDate(kPublished);
+    const DocumentEntities entities = extractor_->Extract(text, lang, published);
+    const DocumentEvents events = ExtractEvents(text, entities, lang, published, extractor_->kb());
+    std::string out;
+    for (const Meeting& m : events.meetings) {
+      EXPECT_GE(m.participants.size(), 2u);
+      EXPECT_LE(m.evidence_begin, m.evidence_end);
+      EXPECT_LE(m.evidence_end, text.size());
+      EXPECT_GT(m.confidence, 0.f);
+      EXPECT_LE(m.confidence, 1.f);
+      std::vector<std::string> names;
+      std::set<int> seen;
+      for (int p : m.participants) {
+        EXPECT_TRUE(seen.insert(p).second) << "participant listed twice: " << p;
+        EXPECT_GE(p, 0);
+        EXPECT_LT(static_cast<size_t>(p), entities.entities.size());
+        if (p < 0 || static_cast<size_t>(p) >= entities.entities.size()) continue;
+        EXPECT_EQ(entities.entities[p].type, EntityType::kPerson);
+        names.push_back(entities.entities[p].name);
+      }
+      std::sort(names.begin(), names.end());
+      for (size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : " + ") + names[i];
+      out += " | ";
+      out += EventStatusName(m.status);
+      out += " | ";
+      out += !m.date.empty() ? m.date : !m.date_hint.empty() ? m.date_hint : "-";
+      out += " | ";
+      out += m.place.empty() ? "-" : m.place;
+      out += "\n";
+    }
+    return out;
+  }
+
+  static EntityExtractor* extractor_;
+};
+
+EntityExtractor* MeetingsTest::extractor_ = nullptr;
+
+// ---------------------------------------------------------------- English
+
+TEST_F(MeetingsTest, EnSubjectMetObject) {
+  const std::string text =
+      "Corliss Labs CEO Dana Whitlock met Kestrel Motors Chairman Kwon Tae-min in Seoul on "
+      "Tuesday. The two discussed a joint battery plant in the south of the country.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Dana Whitlock + Kwon Tae-min | occurred | 2025-03-11 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, EnHeldTalksWithPartner) {
+  const std::string text =
+      "Brightwell Bank President Lionel Ashby held talks with Marrow Foods CEO Priya Venn in "
+      "Toronto on March 5. They covered a credit line for the grocer's expansion.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Lionel Ashby + Priya Venn | occurred | 2025-03-05 | Toronto\n");
+}
+
+TEST_F(MeetingsTest, EnAccompaniedBySameSentence) {
+  const std::string text =
+      "Halden Energy Chairman Victor Lund met Sunfield Power CEO Rafael Ortiz in Munich on "
+      "Monday, accompanied by Halden CFO Mara Quist. They agreed to share a grid study.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Mara Quist + Rafael Ortiz + Victor Lund | occurred | 2025-03-10 | Munich\n");
+}
+
+TEST_F(MeetingsTest, EnAccompaniedByFollowingSentence) {
+  const std::string text =
+      "Halden Energy Chairman Victor Lund met Sunfield Power CEO Rafael Ortiz in Munich on "
+      "Monday. Lund was accompanied by Halden CFO Mara Quist.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Mara Quist + Rafael Ortiz + Victor Lund | occurred | 2025-03-10 | Munich\n");
+}
+
+TEST_F(MeetingsTest, EnJoinedTheTalksFollowingSentence) {
+  const std::string text =
+      "Tavrin Logistics CEO Ellen Marsh met Corvane Shipping Chairman Hugo Brenner in Frankfurt "
+      "on Wednesday. Tavrin COO Samuel Oake joined the talks later in the afternoon.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Ellen Marsh + Hugo Brenner + Samuel Oake | occurred | 2025-03-12 | Frankfurt\n");
+}
+
+TEST_F(MeetingsTest, EnJoinedThemSameSentence) {
+  const std::string text =
+      "Tavrin Logistics CEO Ellen Marsh met Corvane Shipping Chairman Hugo Brenner in Frankfurt "
+      "on Wednesday, and Tavrin COO Samuel Oake joined them for lunch.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Ellen Marsh + Hugo Brenner + Samuel Oake | occurred | 2025-03-12 | Frankfurt\n");
+}
+
+TEST_F(MeetingsTest, EnPassiveHostedForDinnerBy) {
+  const std::string text =
+      "Corvane Shipping CEO Ingrid Solberg was hosted for dinner by Pellham Group Chairman "
+      "Arthur Reeve in Seoul on Thursday.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Arthur Reeve + Ingrid Solberg | occurred | 2025-03-13 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, EnReportedSpeechSpeakerIsNotAParticipant) {
+  const std::string text =
+      "Nordhaven Chemicals CEO Felix Oduya met Arden Semiconductor President Grace Tolland in "
+      "Austin on Tuesday, Nordhaven spokesperson Leah Conroy said. The company said the meeting "
+      "lasted two hours.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Felix Oduya + Grace Tolland | occurred | 2025-03-11 | Austin\n");
+}
+
+TEST_F(MeetingsTest, EnReportedSpeechSaidBeforeTheSpeaker) {
+  const std::string text =
+      "Nordhaven Chemicals CEO Felix Oduya met Arden Semiconductor President Grace Tolland on "
+      "Tuesday, said Leah Conroy, a spokesperson for Nordhaven.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Felix Oduya + Grace Tolland | occurred | 2025-03-11 | -\n");
+}
+
+TEST_F(MeetingsTest, EnPlannedIsExpectedToMeet) {
+  const std::string text =
+      "Veyra Robotics CEO Tomas Heller is expected to meet Halcyon Air Chairman Bae Ji-hoon in "
+      "Busan on March 20, according to people familiar with the plan.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Bae Ji-hoon + Tomas Heller | planned | 2025-03-20 | Busan\n");
+}
+
+TEST_F(MeetingsTest, EnDeniedDidNotMeet) {
+  const std::string text =
+      "Lumaris Telecom CEO Renata Vos did not meet Quillon Bank Chairman Jung Hae-won on Monday, "
+      "a Lumaris spokesperson said, denying a local newspaper report.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Jung Hae-won + Renata Vos | denied | 2025-03-10 | -\n");
+}
+
+TEST_F(MeetingsTest, EnInPassingLastMet) {
+  const std::string text =
+      "Marlow Steel CEO Jonah Pike met Ostrava Mining Chairman Lukas Hajek in Frankfurt on "
+      "Wednesday. The two last met in Seoul in February.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Jonah Pike + Lukas Hajek | occurred | 2025-03-12 | Frankfurt\n"
+            "Jonah Pike + Lukas Hajek | occurred | 2025-02 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, EnGroupThreeWayVideoCall) {
+  const std::string text =
+      "Orrin Aerospace CEO Claire Dubois, Tessel Defense President Mark Hollins and Kangjin Heavy "
+      "Industries Chairman Yoon Sang-ho held a three-way video call on Thursday.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Claire Dubois + Mark Hollins + Yoon Sang-ho | occurred | 2025-03-13 | -\n");
+}
+
+TEST_F(MeetingsTest, EnListAfterTwoPartyVerbGivesOneMeetingEach) {
+  const std::string text =
+      "Trident Capital CEO Helena Morrow met Corliss Labs CEO Dana Whitlock, Kestrel Motors "
+      "Chairman Kwon Tae-min and Sorrel Pharma CEO Nadia Brandt in Seoul on Monday.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Dana Whitlock + Helena Morrow | occurred | 2025-03-10 | Seoul\n"
+            "Helena Morrow + Kwon Tae-min | occurred | 2025-03-10 | Seoul\n"
+            "Helena Morrow + Nadia Brandt | occurred | 2025-03-10 | Seoul\n");
+}
+
+// Known gap: the tagger reads "Helena Strand" as a PLACE despite the "ORG
+// title Name" pattern; the objects then come out as one three-way meeting.
+TEST_F(MeetingsTest, DISABLED_EnListWhoseSubjectTheTaggerMisreads) {
+  const std::string text =
+      "Trident Capital founder Helena Strand met Corliss Labs CEO Dana Whitlock, Kestrel Motors "
+      "Chairman Kwon Tae-min and Sorrel Pharma CEO Nadia Brandt in Seoul on Monday.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Dana Whitlock + Helena Strand | occurred | 2025-03-10 | Seoul\n"
+            "Helena Strand + Kwon Tae-min | occurred | 2025-03-10 | Seoul\n"
+            "Helena Strand + Nadia Brandt | occurred | 2025-03-10 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, EnSameEncounterStatedTwiceIsOneMeeting) {
+  const std::string text =
+      "Pellham Group Chairman Arthur Reeve met Lumaris Telecom CEO Renata Vos in Tokyo on "
+      "Tuesday. Reeve had breakfast with Vos on Tuesday to discuss a network-sharing deal, "
+      "Pellham said.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Arthur Reeve + Renata Vos | occurred | 2025-03-11 | Tokyo\n");
+}
+
+TEST_F(MeetingsTest, EnFollowingDayCountsFromThePreviousMeeting) {
+  const std::string text =
+      "Sunfield Power CEO Rafael Ortiz met Halden Energy Chairman Victor Lund in Munich on "
+      "March 3. The following day, Ortiz met Brightwell Bank President Lionel Ashby in "
+      "Frankfurt.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Rafael Ortiz + Victor Lund | occurred | 2025-03-03 | Munich\n"
+            "Lionel Ashby + Rafael Ortiz | occurred | 2025-03-04 | Frankfurt\n");
+}
+
+// Known gap: SiteOwner reaches the "'s" of "company's" before the word
+// "company", finds no capitalised owner there and gives up.
+TEST_F(MeetingsTest, DISABLED_EnPlaceSiteTheCompanysHeadquartersBeatsItsCity) {
+  const std::string text =
+      "Arden Semiconductor President Grace Tolland met Kestrel Motors Chairman Kwon Tae-min at "
+      "the company's headquarters in Denver on Monday.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Grace Tolland + Kwon Tae-min | occurred | 2025-03-10 | Kestrel Motors headquarters\n");
+}
+
+TEST_F(MeetingsTest, EnPlaceSiteHeadquartersBeatsItsCity) {
+  const std::string text =
+      "Arden Semiconductor President Grace Tolland met Tallis Capital founder Owen Mercer at "
+      "Tallis Capital's headquarters in Denver on Monday.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Grace Tolland + Owen Mercer | occurred | 2025-03-10 | Tallis Capital headquarters\n");
+}
+
+TEST_F(MeetingsTest, EnPlaceCityBeatsCountry) {
+  const std::string text =
+      "Marrow Foods CEO Priya Venn met Quillon Bank Chairman Jung Hae-won in Osaka, Japan, on "
+      "Wednesday.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Jung Hae-won + Priya Venn | occurred | 2025-03-12 | Osaka\n");
+}
+
+TEST_F(MeetingsTest, EnPlaceHomeGivesItsCity) {
+  const std::string text =
+      "Kestrel Motors Chairman Kwon Tae-min hosted Corliss Labs CEO Dana Whitlock for dinner at "
+      "his home in Palo Alto on Saturday.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Dana Whitlock + Kwon Tae-min | occurred | 2025-03-08 | Palo Alto\n");
+}
+
+// Known gap: a call takes the place where one caller happens to be.
+TEST_F(MeetingsTest, DISABLED_EnPlacePhoneCallHasNoPlace) {
+  const std::string text =
+      "Sorrel Pharma CEO Nadia Brandt, who was in Berlin for a trade fair, spoke by phone with "
+      "Tessel Defense President Mark Hollins on Thursday.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Mark Hollins + Nadia Brandt | occurred | 2025-03-13 | -\n");
+}
+
+TEST_F(MeetingsTest, EnQuotedAnalystIsNotAParticipant) {
+  const std::string text =
+      "Corliss Labs CEO Dana Whitlock met Kestrel Motors Chairman Kwon Tae-min in Seoul on "
+      "Tuesday, said Rhea Patel, an analyst at Corbin Securities. \"Their meeting shows the "
+      "alliance is deepening,\" Patel said.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Dana Whitlock + Kwon Tae-min | occurred | 2025-03-11 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, EnUnnamedExecutivesGiveNoMeeting) {
+  const std::string text =
+      "Corliss Labs CEO Dana Whitlock met senior executives of Kestrel Motors in Seoul on "
+      "Tuesday to discuss battery prices.\n";
+  EXPECT_EQ(Meetings(text, "en"), "");
+}
+
+TEST_F(MeetingsTest, EnVisitToAPlaceAloneIsNoMeeting) {
+  const std::string text =
+      "Veyra Robotics CEO Tomas Heller visited the company's plant in Ulsan on Wednesday. He "
+      "toured the assembly lines for three hours.\n";
+  EXPECT_EQ(Meetings(text, "en"), "");
+}
+
+// ---------------------------------------------------------------- Korean
+
+TEST_F(MeetingsTest, KoSubjectMetWithObject) {
+  const std::string text =
+      "박도현 한빛그룹 회장은 지난 11일 서울에서 대니얼 크로스 코리스랩스 CEO와 만났다. "
+      "두 사람은 배터리 합작 공장 설립을 논의했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "대니얼 크로스 + 박도현 | occurred | 2025-03-11 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, KoSubjectMetObjectWithEulReul) {
+  const std::string text =
+      "하윤서 세라젠 대표는 12일 대전에서 로버트 한센 노스밸리 사장을 만나 공동 연구를 제안했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "로버트 한센 + 하윤서 | occurred | 2025-03-12 | Daejeon\n");
+}
+
+TEST_F(MeetingsTest, KoWithPartnerHoedong) {
+  const std::string text =
+      "정민호 대성전자 부회장은 13일 부산에서 에밀리 카터 노스밸리 CEO와 회동했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "에밀리 카터 + 정민호 | occurred | 2025-03-13 | Busan\n");
+}
+
+TEST_F(MeetingsTest, KoSeatedInFollowingSentence) {
+  const std::string text =
+      "한태오 세운건설 회장은 10일 서울에서 라파엘 모레노 오르텍 회장과 면담했다. "
+      "이 자리에는 윤지수 세운건설 사장이 배석했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "라파엘 모레노 + 윤지수 + 한태오 | occurred | 2025-03-10 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, KoAccompaniedSameSentence) {
+  const std::string text =
+      "오세린 한결제약 대표는 12일 도쿄에서 마이클 번스 캘럼바이오 CEO를 만났으며, "
+      "김태윤 한결제약 전무가 동행했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "김태윤 + 마이클 번스 + 오세린 | occurred | 2025-03-12 | Tokyo\n");
+}
+
+// Known gap: "만찬에 참석했다" is read as joining an earlier meeting; with none
+// before it, the dinner and its host are lost.
+TEST_F(MeetingsTest, DISABLED_KoHostedDinnerIsAMeetingWithTheHost) {
+  const std::string text =
+      "에밀리 카터 노스밸리 CEO는 13일 서울에서 정민호 대성전자 부회장이 마련한 만찬에 "
+      "참석했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "에밀리 카터 + 정민호 | occurred | 2025-03-13 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, KoReportedSpeechCompanyIsNotAParticipant) {
+  const std::string text =
+      "세라젠은 하윤서 대표가 지난 11일 대전에서 로버트 한센 노스밸리 사장을 만났다고 밝혔다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "로버트 한센 + 하윤서 | occurred | 2025-03-11 | Daejeon\n");
+}
+
+// Known gap: Korean speakers ("대변인은 ... 밝혔다") are not set apart, so the
+// spokesperson becomes a participant.
+TEST_F(MeetingsTest, DISABLED_KoReportedSpeechSpokespersonIsNotAParticipant) {
+  const std::string text =
+      "김도윤 세라젠 대변인은 하윤서 대표가 지난 11일 대전에서 로버트 한센 노스밸리 사장을 "
+      "만났다고 밝혔다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "로버트 한센 + 하윤서 | occurred | 2025-03-11 | Daejeon\n");
+}
+
+TEST_F(MeetingsTest, KoPlannedManalYejeong) {
+  const std::string text =
+      "윤재혁 태양화학 회장은 오는 20일 서울에서 소피아 렌츠 브라이트웰 CEO와 만날 예정이다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "소피아 렌츠 + 윤재혁 | planned | 2025-03-20 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, KoDeniedMusan) {
+  const std::string text =
+      "서지훈 미래항공 회장과 토마스 베커 할덴에너지 CEO의 회동이 무산됐다. 베커 CEO의 "
+      "일정이 갑자기 바뀌었기 때문이다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "서지훈 + 토마스 베커 | denied | - | -\n");
+}
+
+// Known gap: the undated "회동이 무산됐다" is kept as a second meeting instead of
+// being the same (cancelled) plan.
+TEST_F(MeetingsTest, DISABLED_KoPlanThenCancelledIsOneDeniedMeeting) {
+  const std::string text =
+      "서지훈 미래항공 회장은 17일 서울에서 토마스 베커 할덴에너지 CEO와 만날 예정이었다. "
+      "그러나 베커 CEO의 일정 변경으로 회동이 무산됐다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "서지훈 + 토마스 베커 | denied | 2025-03-17 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, KoInPassingFirstMetLastYear) {
+  const std::string text =
+      "문채윤 다온모빌리티 대표는 12일 서울에서 조너선 리드 마로우푸드 CEO와 만났다. "
+      "두 사람은 지난해 3월 도쿄에서 처음 만났다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "문채윤 + 조너선 리드 | occurred | 2025-03-12 | Seoul\n"
+            "문채윤 + 조너선 리드 | occurred | 2024-03 | Tokyo\n");
+}
+
+TEST_F(MeetingsTest, KoGroupThreeWayHoedong) {
+  const std::string text =
+      "한태오 세운건설 회장과 라파엘 모레노 오르텍 회장, 에밀리 카터 노스밸리 CEO는 13일 "
+      "부산에서 3자 회동을 가졌다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "라파엘 모레노 + 에밀리 카터 + 한태오 | occurred | 2025-03-13 | Busan\n");
+}
+
+TEST_F(MeetingsTest, KoListAfterTwoPartyVerbGivesOneMeetingEach) {
+  const std::string text =
+      "윤재혁 태양화학 회장은 10일 서울에서 대니얼 크로스 코리스랩스 CEO, 소피아 렌츠 "
+      "브라이트웰 CEO, 로버트 한센 노스밸리 사장을 잇달아 만났다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "대니얼 크로스 + 윤재혁 | occurred | 2025-03-10 | Seoul\n"
+            "소피아 렌츠 + 윤재혁 | occurred | 2025-03-10 | Seoul\n"
+            "로버트 한센 + 윤재혁 | occurred | 2025-03-10 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, KoSameEncounterStatedTwiceIsOneMeeting) {
+  const std::string text =
+      "정민호 대성전자 부회장은 11일 부산에서 에밀리 카터 노스밸리 CEO와 만났다. "
+      "정 부회장과 카터 CEO의 이날 회동은 두 시간 동안 이어졌다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "에밀리 카터 + 정민호 | occurred | 2025-03-11 | Busan\n");
+}
+
+TEST_F(MeetingsTest, KoNextDayCountsFromThePreviousMeeting) {
+  const std::string text =
+      "박도현 한빛그룹 회장은 지난 3일 서울에서 대니얼 크로스 코리스랩스 CEO를 만났다. "
+      "박 회장은 이튿날 부산에서 소피아 렌츠 브라이트웰 CEO와 회동했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "대니얼 크로스 + 박도현 | occurred | 2025-03-03 | Seoul\n"
+            "박도현 + 소피아 렌츠 | occurred | 2025-03-04 | Busan\n");
+}
+
+TEST_F(MeetingsTest, KoPlaceSiteHeadquarters) {
+  const std::string text =
+      "하윤서 세라젠 대표는 11일 판교의 세라젠 본사에서 조너선 리드 마로우푸드 CEO를 만났다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "조너선 리드 + 하윤서 | occurred | 2025-03-11 | 세라젠 본사\n");
+}
+
+TEST_F(MeetingsTest, KoPlaceCityBeatsCountry) {
+  const std::string text =
+      "오세린 한결제약 대표는 12일 일본 오사카에서 마이클 번스 캘럼바이오 CEO와 만났다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "마이클 번스 + 오세린 | occurred | 2025-03-12 | Osaka\n");
+}
+
+TEST_F(MeetingsTest, KoPlaceHomeGivesItsCity) {
+  const std::string text =
+      "박도현 한빛그룹 회장은 8일 서울 자택으로 대니얼 크로스 코리스랩스 CEO를 초청해 "
+      "만찬을 했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "대니얼 크로스 + 박도현 | occurred | 2025-03-08 | Seoul\n");
+}
+
+// Known gap: a call takes the place where one caller happens to be.
+TEST_F(MeetingsTest, DISABLED_KoPlacePhoneCallHasNoPlace) {
+  const std::string text =
+      "베를린 출장 중인 정민호 대성전자 부회장은 13일 에밀리 카터 노스밸리 CEO와 전화 "
+      "통화를 했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "에밀리 카터 + 정민호 | occurred | 2025-03-13 | -\n");
+}
+
+TEST_F(MeetingsTest, KoQuotedAnalystIsNotAParticipant) {
+  const std::string text =
+      "윤재혁 태양화학 회장은 11일 서울에서 소피아 렌츠 브라이트웰 CEO와 만났다. "
+      "노지환 대한증권 연구원은 \"이번 만남으로 두 회사의 협력이 빨라질 것\"이라고 말했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "소피아 렌츠 + 윤재혁 | occurred | 2025-03-11 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, KoUnnamedExecutivesGiveNoMeeting) {
+  const std::string text =
+      "문채윤 다온모빌리티 대표는 12일 서울에서 일본 부품업체 경영진과 만나 공급 확대를 "
+      "요청했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "");
+}
+
+TEST_F(MeetingsTest, KoVisitToAPlaceAloneIsNoMeeting) {
+  const std::string text =
+      "한태오 세운건설 회장은 11일 울산 공장을 방문해 생산 라인을 점검했다. 한 회장은 "
+      "현장 직원들을 격려했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "");
+}
+
+}  // namespace
+}  // namespace tg::extract
