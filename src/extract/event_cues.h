@@ -37,6 +37,7 @@ enum EventCue : uint32_t {
   kCueClauseEnd = 1u << 15,  // a clause boundary: ";", ", and", ", while", 했고, 하며
   kCueVisit = 1u << 16,      // visited / 찾아: a meeting when a person is the object
   kCueHearsay = 1u << 17,    // report, reported, 보도: a claim that a denial may refute
+  kCueRemote = 1u << 18,     // a call or video conference: the meeting has no place
 };
 
 struct TokenCues {

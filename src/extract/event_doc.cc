@@ -245,8 +245,36 @@ EventDoc BuildEventDoc(std::string_view text, const DocumentEntities& entities,
 std::string SiteOwner(const EventDoc& doc, const SentenceRefs& s, uint32_t first, uint32_t head,
                       uint32_t* from) {
   auto span = [&](uint32_t b, uint32_t e) { return std::string(doc.text.substr(b, e - b)); };
+  auto plain_between = [&](uint32_t from_token) {
+    for (uint32_t k = from_token; k < head; ++k) {
+      if (doc.tokens()[k].kind == TokenKind::kPunct || LookupTitle(doc.text, doc.tokens()[k].begin).length > 0) {
+        return false;
+      }
+    }
+    return true;
+  };
+  // Korean: the word right before the site word, or before a place there.
+  if (doc.korean && head > first) {
+    uint32_t k = head - 1;
+    for (const EntityRef& p : s.places) {
+      if (p.last_token == head && p.first_token > first) k = p.first_token - 1;  // 스트라타클라우드 시애틀 본사
+    }
+    const text::Token& t = doc.tokens()[k];
+    bool is_place = false;
+    for (const EntityRef& p : s.places) {
+      // A place the knowledge base knows; the tagger's guesses before 본사 are companies.
+      is_place = is_place || (p.first_token <= k && k < p.last_token &&
+                              !doc.entities->entities[p.entity].kb_id.empty());
+    }
+    if (t.kind == TokenKind::kWord && t.size() >= 6 && !is_place && doc.PersonAt(s, k) == nullptr &&
+        LookupTitle(doc.text, t.begin).length == 0) {
+      *from = k + 1;
+      return std::string(doc.Token(k));
+    }
+  }
   for (auto it = s.orgs.rbegin(); it != s.orgs.rend(); ++it) {
-    if (it->last_token <= head && it->last_token + 4 >= head && it->first_token >= first) {
+    if (it->last_token <= head && it->last_token + 3 >= head && it->first_token >= first &&
+        plain_between(it->last_token)) {
       *from = it->last_token;
       return span(it->begin, it->end);
     }
@@ -255,15 +283,33 @@ std::string SiteOwner(const EventDoc& doc, const SentenceRefs& s, uint32_t first
   while (j > first && j + 4 > head) {
     --j;
     std::string_view w = doc.Token(j);
+    if (!doc.korean && (w == "'s" || w == "’s") && j > first) {
+      const std::string_view before = doc.Token(j - 1);
+      if (before == "company" || before == "group" || before == "firm") continue;
+    }
     if (!doc.korean && (w == "company" || w == "group" || w == "firm" || w == "its")) {
       *from = j + 1;
+      // The organisation of the nearest person before: as the text gave it,
+      // or the capitalised words before that person's title ("Stratacloud
+      // CEO Rebecca Thornton").
       for (auto p = s.persons.rbegin(); p != s.persons.rend(); ++p) {
+        if (p->last_token > j) continue;
         const DocEntity& person = doc.entities->entities[p->entity];
-        if (p->last_token <= j && !person.org.empty()) {
-          std::string org = person.org;
-          if (w == "group" && org.find("Group") == std::string::npos) org += " Group";
-          return org;
+        std::string org = person.org;
+        if (org.empty()) {
+          uint32_t k = p->first_token;
+          while (k > first && LookupTitle(doc.text, doc.tokens()[k - 1].begin).length > 0) --k;
+          uint32_t b = k;
+          while (b > first && b + 3 > k) {
+            const std::string_view prev = doc.Token(b - 1);
+            if (prev.empty() || !(prev[0] >= 'A' && prev[0] <= 'Z') || doc.PersonAt(s, b - 1) != nullptr) break;
+            --b;
+          }
+          if (b < k && k < p->first_token) org = span(doc.tokens()[b].begin, doc.tokens()[k - 1].end);
         }
+        if (org.empty()) return {};
+        if (w == "group" && org.find("Group") == std::string::npos) org += " Group";
+        return org;
       }
       return {};
     }
@@ -277,19 +323,6 @@ std::string SiteOwner(const EventDoc& doc, const SentenceRefs& s, uint32_t first
       if (b == j) return {};
       *from = j;
       return span(doc.tokens()[b].begin, doc.tokens()[j - 1].end);
-    }
-  }
-  if (doc.korean && head > first) {
-    uint32_t k = head - 1;
-    for (const EntityRef& p : s.places) {
-      if (p.last_token == head && p.first_token > first) k = p.first_token - 1;  // 스트라타클라우드 시애틀 본사
-    }
-    const text::Token& t = doc.tokens()[k];
-    bool is_place = false;
-    for (const EntityRef& p : s.places) is_place = is_place || (p.first_token <= k && k < p.last_token);
-    if (t.kind == TokenKind::kWord && t.size() >= 6 && !is_place && doc.PersonAt(s, k) == nullptr) {
-      *from = k + 1;
-      return std::string(doc.Token(k));
     }
   }
   return {};

@@ -269,6 +269,7 @@ class MeetingFinder {
     objects.erase(std::remove_if(objects.begin(), objects.end(),
                                  [&](int e) { return Contains(subject, e); }),
                   objects.end());
+    if (doc_.korean) DropKoreanReporter(s, c, trigger, refs, &subject);
     float confidence = verb ? 0.8f : 0.6f;
     // "The two last met in March", "두 사람은": the previous meeting's pair.
     const bool two = doc_.AnyIn(c.first, c.last, kCueTwo);
@@ -304,11 +305,12 @@ class MeetingFinder {
     base.confidence = confidence;
     SetStatus(s, c, trigger, &base);
     base.hearsay = doc_.AnyIn(c.first, c.last, kCueHearsay);
-    base.place = ChoosePlace(doc_, s, c.first, c.last);
-    if (base.place.rank == 0) base.place = ChoosePlace(doc_, s, s.first_token, s.last_token);
+    const bool remote = doc_.AnyIn(c.first, c.last, kCueRemote);
+    base.place = remote ? PlaceChoice{} : ChoosePlace(doc_, s, c.first, c.last);
+    if (base.place.rank == 0 && !remote) base.place = ChoosePlace(doc_, s, s.first_token, s.last_token);
     // No place in the sentence: the city or site the text has just put the
     // people in ("He arrived in Seoul on Monday. On Tuesday he met ...").
-    for (size_t back = 1; base.place.rank == 0 && back <= 2 && back <= si; ++back) {
+    for (size_t back = 1; base.place.rank == 0 && !remote && back <= 2 && back <= si; ++back) {
       const SentenceRefs& prev = doc_.sentences[si - back];
       PlaceChoice p = ChoosePlace(doc_, prev, prev.first_token, prev.last_token);
       if (p.rank >= 3) {
@@ -343,6 +345,24 @@ class MeetingFinder {
       }
     }
     if (!subject.empty()) topic_ = subject.front();
+  }
+
+  // "김 대변인은 하 대표가 ... 만났다고 밝혔다": the topic (은/는) reports what the
+  // embedded subject (이/가) did; the reporter takes no part.
+  void DropKoreanReporter(const SentenceRefs& s, const Clause& c, uint32_t trigger,
+                          const std::vector<const EntityRef*>& refs, std::vector<int>* subject) const {
+    if (!doc_.AnyIn(trigger + 1, c.last, kCueSpeech)) return;
+    std::vector<int> reporters;
+    bool embedded = false;
+    for (const EntityRef* r : refs) {
+      const std::string_view p = ParticleAfter(doc_, s, *r);
+      if (IsTopicParticle(p) && r->first_token < trigger) reporters.push_back(r->entity);
+      if ((p == "이" || p == "가") && r->first_token < trigger) embedded = true;
+    }
+    if (!embedded || reporters.empty()) return;
+    subject->erase(std::remove_if(subject->begin(), subject->end(),
+                                  [&](int e) { return Contains(reporters, e); }),
+                   subject->end());
   }
 
   void SetStatus(const SentenceRefs& s, const Clause& c, uint32_t trigger, Frame* f) {
@@ -501,7 +521,16 @@ class MeetingFinder {
       for (Meeting& m : out) {
         std::vector<int> other = m.participants;
         std::sort(other.begin(), other.end());
-        if (other != key || m.date != f.date.date || m.date_hint != f.date.hint || m.status != f.status) continue;
+        if (other != key || m.status != f.status) continue;
+        // The same people and status: one meeting when the dates agree or
+        // one of the two statements gives none.
+        const bool undated = f.date.date.empty() && f.date.hint.empty();
+        const bool m_undated = m.date.empty() && m.date_hint.empty();
+        if (!undated && !m_undated && (m.date != f.date.date || m.date_hint != f.date.hint)) continue;
+        if (m_undated) {
+          m.date = f.date.date;
+          m.date_hint = f.date.hint;
+        }
         if (m.place.empty()) {
           m.place = f.place.name;
           m.place_kb_id = f.place.kb_id;
