@@ -97,7 +97,8 @@ constexpr CuePhrase kPhrases[] = {
     {"만남*", kCueMeet}, {"회동*", kCueMeet | kCueMeetingRef}, {"면담*", kCueMeet | kCueMeetingRef},
     {"회담*", kCueMeet | kCueMeetingRef}, {"미팅*", kCueMeet | kCueMeetingRef},
     {"접견*", kCueMeet}, {"예방했*", kCueMeet}, {"예방해*", kCueMeet}, {"예방하고", kCueMeet},
-    {"대화 를 나눴*", kCueMeet}, {"대화 를 나누*", kCueMeet}, {"회견*", kCueMeetingRef}, {"환담*", kCueMeet}, {"대담*", kCueMeet}, {"통화*", kCueMeet | kCueRemote},
+    {"대화 를 나눴*", kCueMeet}, {"둘러봤*", kCueMeet}, {"둘러보*", kCueMeet},
+    {"시찰*", kCueMeet}, {"안내하*", kCueMeet}, {"안내했*", kCueMeet}, {"대화 를 나누*", kCueMeet}, {"회견*", kCueMeetingRef}, {"환담*", kCueMeet}, {"대담*", kCueMeet}, {"통화*", kCueMeet | kCueRemote},
     {"인연 을 맺*", kCueMeet}, {"마주 앉*", kCueMeet}, {"찾아*", kCueVisit | kCueTrip},
     {"방문*", kCueVisit | kCueTrip},
     // --- Korean: gatherings ---

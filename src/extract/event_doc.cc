@@ -64,6 +64,18 @@ bool KeepsQualifier(std::string_view head) {
   return head == "campus" || head == "캠퍼스";
 }
 
+// Words that stand for a company already named: "the company's headquarters",
+// "the foundry's headquarters", "its campus".
+bool IsCompanyNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "company", "group", "firm", "its", "foundry", "chipmaker", "carmaker", "automaker",
+      "shipbuilder", "maker", "bank", "insurer", "startup", "conglomerate", "operator", "carrier"};
+  for (std::string_view n : kNouns) {
+    if (w == n) return true;
+  }
+  return false;
+}
+
 // Person or organisation mention starting exactly at token `i`, or a title there.
 bool StartsNameOrTitle(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
   for (const EntityRef& r : s.persons) {
@@ -84,7 +96,7 @@ bool IsModifier(const EventDoc& doc, const SentenceRefs& s, const EntityRef& pla
   const uint32_t next = place.last_token;
   if (next >= s.last_token) return false;
   std::string_view word = doc.Token(next);
-  if (word == "'s" || word == "’s" || word == "-") return true;
+  if (word == "'s" || word == "’s" || word == "-" || word == "=") return true;  // (서울=통신사) dateline
   if (!doc.korean) {
     // "U.S. Commerce Secretary Laura Kemp": capitalised words leading to a title or name.
     for (uint32_t i = next; i < s.last_token && i < next + 3; ++i) {
@@ -109,7 +121,14 @@ bool StartsWithUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w
 
 bool IsLikelyPerson(const DocEntity& e) {
   if (e.type != EntityType::kPerson) return false;
-  if (!e.kb_id.empty() || !e.title.empty()) return true;
+  if (!e.kb_id.empty()) return true;
+  // A company name, whatever found it ("아크웰반도체", "Arin Telecom").
+  const size_t last_space = e.name.rfind(' ');
+  if (LooksLikeOrgWord(last_space == std::string::npos ? std::string_view(e.name)
+                                                       : std::string_view(e.name).substr(last_space + 1))) {
+    return false;
+  }
+  if (!e.title.empty()) return true;
   for (const Mention& m : e.mentions) {
     if (m.sources & (kFromKb | kFromPattern)) return true;
   }
@@ -284,10 +303,9 @@ std::string SiteOwner(const EventDoc& doc, const SentenceRefs& s, uint32_t first
     --j;
     std::string_view w = doc.Token(j);
     if (!doc.korean && (w == "'s" || w == "’s") && j > first) {
-      const std::string_view before = doc.Token(j - 1);
-      if (before == "company" || before == "group" || before == "firm") continue;
+      if (IsCompanyNoun(doc.Token(j - 1))) continue;
     }
-    if (!doc.korean && (w == "company" || w == "group" || w == "firm" || w == "its")) {
+    if (!doc.korean && IsCompanyNoun(w)) {
       *from = j + 1;
       // The organisation of the nearest person before: as the text gave it,
       // or the capitalised words before that person's title ("Stratacloud
@@ -362,7 +380,13 @@ PlaceChoice ChoosePlace(const EventDoc& doc, const SentenceRefs& s, uint32_t fir
     if (IsModifier(doc, s, r)) continue;
     const DocEntity& entity = doc.entities->entities[r.entity];
     const KbEntry* entry = doc.kb != nullptr && !entity.kb_id.empty() ? doc.kb->Find(entity.kb_id) : nullptr;
-    const int rank = KindRank(entry);
+    int rank = KindRank(entry);
+    // Korean marks the venue with 에서 ("휴스턴에서"): a place the knowledge base
+    // does not know still counts as a city there.
+    if (doc.korean && entry == nullptr && r.last_token < s.last_token &&
+        doc.tokens()[r.last_token].kind == TokenKind::kParticle && doc.Token(r.last_token) == "에서") {
+      rank = 4;
+    }
     // Later mentions of equal rank win in English ("in Austin, Texas" keeps
     // Austin by rank); the first wins in Korean, where the chain runs wide to narrow.
     if (rank > best.rank) {

@@ -84,6 +84,30 @@ std::string_view ParticleAfter(const EventDoc& doc, const SentenceRefs& s, const
   return {};
 }
 
+// The journalist of a byline ("윤채원 기자 =", "reporter Kim") reports the meeting.
+bool IsReporter(const DocEntity& e) {
+  static constexpr std::string_view kTitles[] = {"기자", "특파원", "reporter", "correspondent",
+                                                 "Reporter", "Correspondent"};
+  for (std::string_view t : kTitles) {
+    if (e.title == t) return true;
+  }
+  return false;
+}
+
+// A byline written into the sentence: "윤채원 기자 =", "By Kim Ha-na".
+bool IsByline(const EventDoc& doc, const EntityRef& r) {
+  const auto& tokens = doc.tokens();
+  if (r.last_token < tokens.size()) {
+    const std::string_view next = doc.Token(r.last_token);
+    if (next == "기자" || next == "특파원") return true;
+  }
+  // "By Kim Ha-na" opening a line; "accompanied by Moon" is no byline.
+  return r.first_token > 0 && doc.Token(r.first_token - 1) == "By" &&
+         (r.first_token == 1 || doc.text.substr(tokens[r.first_token - 2].end,
+                                                tokens[r.first_token - 1].begin - tokens[r.first_token - 2].end)
+                                        .find('\n') != std::string_view::npos);
+}
+
 bool IsMeetingWord(const EventDoc& doc, uint32_t i) { return doc.Has(i, kCueMeet | kCueGroupEvent); }
 
 // "visited Mark Zuckerberg", "손턴 CEO를 찾아": a visit is a meeting when a
@@ -228,7 +252,10 @@ class MeetingFinder {
   void Clause_(size_t si, const SentenceRefs& s, const Clause& c) {
     std::vector<const EntityRef*> refs;
     for (const EntityRef& r : s.persons) {
-      if (r.first_token >= c.first && r.first_token < c.last && !IsSpeaker(doc_, s, r)) refs.push_back(&r);
+      if (r.first_token >= c.first && r.first_token < c.last && !IsSpeaker(doc_, s, r) &&
+          !IsReporter(doc_.entities->entities[r.entity]) && !IsByline(doc_, r)) {
+        refs.push_back(&r);
+      }
     }
     // "C accompanied A at the talks": C joins the meeting just reported. With
     // no such meeting nearby ("A joined B for dinner"), the clause is a
@@ -274,10 +301,27 @@ class MeetingFinder {
     // "The two last met in March", "두 사람은": the previous meeting's pair.
     const bool two = doc_.AnyIn(c.first, c.last, kCueTwo);
     const bool three = doc_.AnyIn(c.first, c.last, kCueThree);
-    if ((two || three) && last_group_ >= 0) {
-      const std::vector<int>& prev = frames_[last_group_].people;
-      const size_t n = std::min(prev.size(), size_t{three ? 3u : 2u});
-      std::vector<int> anaphor(prev.begin(), prev.begin() + n);
+    if ((two || three) && (last_group_ >= 0 || !refs.empty())) {
+      // "the two" are the people just named in this sentence with the one the
+      // text is about ("spent Monday with CEO X before the two had dinner"),
+      // else the previous meeting's first two.
+      const size_t n = three ? 3u : 2u;
+      // Only names before the anaphor count: "the two met at CES, in a session
+      // that also included Oh" keeps the previous pair and adds Oh.
+      uint32_t anaphor_token = c.first;
+      while (anaphor_token < c.last && !doc_.Has(anaphor_token, kCueTwo | kCueThree)) ++anaphor_token;
+      std::vector<const EntityRef*> before;
+      for (const EntityRef* r : refs) {
+        if (r->first_token < anaphor_token) before.push_back(r);
+      }
+      std::vector<int> anaphor;
+      const int about = topic_ >= 0 ? topic_ : main_person_;
+      if (!before.empty() && before.size() < n && about >= 0 && about != before.front()->entity) {
+        anaphor.push_back(about);
+      } else if (before.empty() || before.size() < n) {
+        const std::vector<int>& prev = frames_[last_group_ >= 0 ? last_group_ : 0].people;
+        if (last_group_ >= 0) anaphor.assign(prev.begin(), prev.begin() + std::min(prev.size(), n));
+      }
       for (int e : subject) AddUnique(&anaphor, e);
       subject = anaphor;
       objects.erase(std::remove_if(objects.begin(), objects.end(),
@@ -327,8 +371,12 @@ class MeetingFinder {
     if (base.status == EventStatus::kPlanned && !base.past_plan) PlanForward(&base.date);
     base.topics = FindTopics(doc_.text, s.begin, s.end);
 
-    const bool group = doc_.AnyIn(c.first, c.last, kCueGroupEvent | kCueGroupMark | kCueJoin) ||
-                       objects.size() < 2 || subject.empty();
+    const bool gathering = doc_.AnyIn(c.first, c.last, kCueGroupEvent | kCueGroupMark | kCueJoin);
+    // "met A, B and C" with nobody found as the one who met them: a wrong
+    // three-way meeting would be worse than none.
+    // (Korean "A와 B의 회동" names the pair without a subject: one meeting.)
+    if (!doc_.korean && !gathering && subject.empty() && objects.size() >= 2) return;
+    const bool group = gathering || objects.size() < 2 || subject.empty();
     if (group) {
       Frame f = base;
       f.people = subject;

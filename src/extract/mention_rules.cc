@@ -126,6 +126,16 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     if (!clause) break;
     ++lo;
   }
+  // A company word glued in front of the name ("다솜로보틱스의 금하윤"): an ORG of its own.
+  while (lo + 1 < span.words.size() && LooksLikeOrgWord(word(lo))) {
+    Mention org = *m;
+    const Token& org_token = analysis.tokens[span.words[lo]];
+    org.begin = org_token.begin;
+    org.end = org_token.end;
+    org.type = EntityType::kOrg;
+    extra->push_back(org);
+    ++lo;
+  }
   size_t hi = span.words.size();  // exclusive
   // Drop a trailing country prefix of a title ("로라 켐프 미 상무장관").
   if (hi - lo >= 2) {
@@ -287,7 +297,9 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     // as well, when the two words before it sit on one line and are no title.
     if (std::find(titled.begin(), titled.end(), span(family)) == titled.end()) {
       const std::string_view between = text.substr(given.begin, org.begin - given.begin);
+      const std::string_view family_word = span(family);
       if (!LooksLikeOrgWord(span(org)) || between.find('\n') != std::string_view::npos ||
+          SyllablesOf(span(given)) < 2 || EndsWith(family_word, "서") || EndsWith(family_word, "에") ||
           LookupTitle(text, given.begin).length > 0 || LookupTitle(text, family.begin).length > 0 ||
           tokens[given.first + 1 < tokens.size() ? given.first + 1 : given.first].kind ==
               TokenKind::kParticle ||
