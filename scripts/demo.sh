@@ -45,3 +45,7 @@ section "show $id"
 section "entities of one English and one Korean page (people with titles and organisations, resolved within each page)"
 "$bin" entities --no-dates "$repo/examples/pages/en-ledger-cheongsol-arkwell.txt" \
   "$repo/examples/pages/ko-saebyeok-cheongsol-arkwell.txt"
+
+section "meetings and trips of two pages (who met whom, when, where, status, topics, evidence)"
+"$bin" extract --no-entities "$repo/examples/pages/en-harborline-norveld-seorak.html" \
+  "$repo/examples/pages/ko-saebyeok-cheongsol-arkwell.txt"

@@ -1,6 +1,7 @@
 #include "extract/coref.h"
 
 #include <algorithm>
+#include <deque>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -273,9 +274,47 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
   };
   auto span_text = [&](const Span& s) { return std::string(text.substr(s.begin, s.end - s.begin)); };
 
+  // A headline's "SURNAME ORG TITLE" (브랜트 메리디언 CEO) reads like a spaced
+  // foreign name; when the first word ends another person's name and the second
+  // starts an organisation's, it is that person's surname.
+  std::vector<std::string_view> org_surfaces;
+  for (const Mention& m : mentions) {
+    if (m.type == EntityType::kOrg) org_surfaces.push_back(text.substr(m.begin, m.end - m.begin));
+  }
+  std::deque<Mention> trimmed;
+  auto surname_before_org = [&](const Mention& m) -> const Mention* {
+    const std::string_view surface = text.substr(m.begin, m.end - m.begin);
+    const size_t space = surface.find(' ');
+    if (m.type != EntityType::kPerson || !m.kb_id.empty() || !HasHangul(surface) ||
+        space == std::string_view::npos || surface.find(' ', space + 1) != std::string_view::npos) {
+      return nullptr;
+    }
+    const std::string_view first = surface.substr(0, space);
+    const std::string_view second = surface.substr(space + 1);
+    bool org = false;
+    for (std::string_view o : org_surfaces) org |= o.size() > second.size() && o.substr(0, second.size()) == second;
+    if (!org) return nullptr;
+    for (const Mention& other : mentions) {
+      const std::string_view s = text.substr(other.begin, other.end - other.begin);
+      const size_t sp = s.rfind(' ');
+      if (other.type == EntityType::kPerson && sp != std::string_view::npos && s != surface &&
+          s.substr(sp + 1) == first) {
+        Mention t = m;
+        t.end = m.begin + static_cast<uint32_t>(first.size());
+        trimmed.push_back(t);
+        return &trimmed.back();
+      }
+    }
+    return nullptr;
+  };
+
   // Pass 1: full names become people; organisations and places group by
   // KB id or spelling.
   for (const Mention& m : mentions) {
+    if (const Mention* surname = surname_before_org(m)) {
+      short_mentions.push_back(surname);
+      continue;
+    }
     const std::vector<const Token*> tokens = TokensIn(analysis, m.begin, m.end);
     for (const Token* t : tokens) covered[t - analysis.tokens.data()] = true;
     const std::string surface(text.substr(m.begin, m.end - m.begin));

@@ -295,8 +295,9 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     // that confirmation the third word is the organisation whatever its shape.
     // An organisation word that ends like a company (케스트럴모터스) confirms it
     // as well, when the two words before it sit on one line and are no title.
+    const std::string_view between = text.substr(given.begin, org.begin - given.begin);
+    if (between.find('\n') != std::string_view::npos) continue;  // a name sits on one line
     if (std::find(titled.begin(), titled.end(), span(family)) == titled.end()) {
-      const std::string_view between = text.substr(given.begin, org.begin - given.begin);
       const std::string_view family_word = span(family);
       if (!LooksLikeOrgWord(span(org)) || between.find('\n') != std::string_view::npos ||
           SyllablesOf(span(given)) < 2 || EndsWith(family_word, "서") || EndsWith(family_word, "에") ||

@@ -304,7 +304,8 @@ class Scanner {
       if (HasVerbalEnding(Tok(k - 1)) || !tokens_[k - 1].space_before) return -1;
       const int before = k - 2;
       if (before < first_ || !IsHangulWord(text_, tokens_[before]) ||
-          KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0) {
+          KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0 ||
+          HasVerbalEnding(Tok(before))) {
         return k - 1;
       }
     }
@@ -351,6 +352,14 @@ class Scanner {
       const int name = KoreanNameTo(p);
       if (name >= 0) {
         const int org = OrgTo(name - 1, false);
+        if (org < 0 && name - 2 >= first_ && tokens_[name - 1].kind == TokenKind::kParticle &&
+            Tok(name - 1) == "의" && IsHangulWord(text_, tokens_[name - 2]) &&
+            !IsKoreanNameShape(name - 2) && KoreanStopwords().count(Tok(name - 2)) == 0 &&
+            !HasVerbalEnding(Tok(name - 2)) && Tok(name - 2).size() >= 9) {
+          // "이자르베르크의 클라우스 브레너 CEO": the word before 의 is the employer.
+          Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(name - 2, name - 2), name, e);
+          return e;
+        }
         Emit(RoleForm::kFull, SpanOf(name, p), title, org >= 0 ? SpanOf(org, name - 1) : Span{},
              org >= 0 ? org : name, e);
         return e;
