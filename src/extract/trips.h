@@ -6,10 +6,11 @@
 // clause leaves it out), destinations from the places the word points at
 // (not the origin, not places used as modifiers, most specific kept), dates
 // from departure, return and duration words, status from plan and denial
-// words. Frames of one trip are merged across the document; people who
-// accompanied the traveller get the same trip. A trip needs a destination;
-// a travel word without one only adds dates or companions to a trip found
-// elsewhere. Internal to the event extractor. Pure function; thread-safe.
+// words (trip_frames.h). Frames of one journey are merged across the
+// document; a word without a place only adds dates or companions to a trip
+// found elsewhere, and the cities of the traveller's meetings on a trip's
+// known days are its stops too; people who went along get the same trip.
+// Internal to the event extractor. Pure function; thread-safe.
 #include <vector>
 
 #include "extract/event_doc.h"

@@ -102,12 +102,14 @@ TEST_F(TripsTest, EnglishReturnDateFromALaterSentenceJoinsTheTrip) {
   EXPECT_EQ(trips[0]->destinations, (Strings{"Tokyo"}));
   EXPECT_EQ(trips[0]->start, "2024-06-24");
   EXPECT_EQ(trips[0]->end, "2024-06-28");
-  EXPECT_EQ(Evidence(*trips[0]),
-            "Marlow Foods CEO Harriet Quell flew to Tokyo on Monday to meet convenience-store chains.");
+  EXPECT_EQ(
+      Evidence(*trips[0]),
+      "Marlow Foods CEO Harriet Quell flew to Tokyo on Monday to meet convenience-store chains.");
 }
 
 TEST_F(TripsTest, EnglishStopsInOneClauseAreOneTrip) {
-  Run("Tarsis Pharmaceuticals CEO Helena Marsh flew to Osaka on Monday and travelled to Jakarta on Tuesday.\n",
+  Run("Tarsis Pharmaceuticals CEO Helena Marsh flew to Osaka on Monday and travelled to Jakarta on "
+      "Tuesday.\n",
       "en");
   const std::vector<const Trip*> trips = TripsOf("Marsh");
   ASSERT_EQ(trips.size(), 1u) << Dump();
@@ -159,6 +161,74 @@ TEST_F(TripsTest, VisitingAPersonIsNoTrip) {
   Run("Corvane Industries Chairman Oskar Lindqvist visited Tarsis Bio CEO Helena Marsh at her home "
       "on Tuesday.\n"
       "Analysts said the visit showed how close the two companies have become.\n",
+      "en");
+  EXPECT_TRUE(events_.trips.empty()) << Dump();
+}
+
+TEST_F(TripsTest, LeavingForAnotherCityEndsTheVisit) {
+  Run("Halvard Steel Chairman Erik Solberg arrived in Busan on Monday for talks with shipyards.\n"
+      "Solberg left for Hanoi on Wednesday evening.\n",
+      "en");
+  const std::vector<const Trip*> trips = TripsOf("Solberg");
+  ASSERT_EQ(trips.size(), 1u) << Dump();
+  EXPECT_EQ(trips[0]->destinations, (Strings{"Busan"}));
+  EXPECT_EQ(trips[0]->start, "2024-06-24");
+  EXPECT_EQ(trips[0]->end, "2024-06-26");
+}
+
+TEST_F(TripsTest, PlaceBeforeTripNounAndRepeatedMentionsMakeOneTrip) {
+  Run("Marlow Foods CEO Harriet Quell wraps up Chicago trip\n"
+      "Marlow Foods CEO Harriet Quell visited Chicago this week to court grocery chains.\n"
+      "It was Quell's second trip to Chicago this year.\n",
+      "en");
+  const std::vector<const Trip*> trips = TripsOf("Quell");
+  ASSERT_EQ(trips.size(), 1u) << Dump();
+  EXPECT_EQ(trips[0]->destinations, (Strings{"Chicago"}));
+  EXPECT_EQ(Evidence(*trips[0]), "Marlow Foods CEO Harriet Quell wraps up Chicago trip");
+}
+
+TEST_F(TripsTest, UnnamedDestinationComesFromMeetingsOnTheTripDays) {
+  Run("Tarsis Pharmaceuticals CEO Helena Marsh left Seoul on Sunday for a five-day trip.\n"
+      "On Tuesday, Marsh met Fenwick Robotics CEO Laura Benning in Boston.\n",
+      "en");
+  const std::vector<const Trip*> trips = TripsOf("Marsh");
+  ASSERT_EQ(trips.size(), 1u) << Dump();
+  EXPECT_EQ(trips[0]->destinations, (Strings{"Boston"}));
+  EXPECT_EQ(trips[0]->start, "2024-06-23");
+  EXPECT_EQ(trips[0]->end, "2024-06-27");
+}
+
+TEST_F(TripsTest, MeetingCitiesOnTheTripDaysReplaceTheCountry) {
+  Run("Tarsis Pharmaceuticals CEO Helena Marsh left Seoul on Sunday for a five-day trip to the "
+      "United States.\n"
+      "On Tuesday, Marsh met Fenwick Robotics CEO Laura Benning in Boston.\n"
+      "Marsh met Halvard Steel Chairman Erik Solberg in Chicago last month.\n",
+      "en");
+  const std::vector<const Trip*> trips = TripsOf("Marsh");
+  ASSERT_EQ(trips.size(), 1u) << Dump();
+  EXPECT_EQ(trips[0]->destinations, (Strings{"Boston"}));
+  EXPECT_EQ(trips[0]->destination_kb_ids, (Strings{"boston"}));
+}
+
+TEST_F(TripsTest, PronounsAndRolesFindTheirPerson) {
+  Run("Energy Minister Tomas Varga held talks with Brightwell Energy CEO Daniel Okafor on Monday.\n"
+      "The minister arrived in Frankfurt on Sunday for a three-day visit.\n"
+      "Okafor said he flew to Munich on Tuesday.\n",
+      "en");
+  const std::vector<const Trip*> minister = TripsOf("Varga");
+  ASSERT_EQ(minister.size(), 1u) << Dump();
+  EXPECT_EQ(minister[0]->destinations, (Strings{"Frankfurt"}));
+  EXPECT_EQ(minister[0]->end, "2024-06-25");
+  const std::vector<const Trip*> ceo = TripsOf("Okafor");
+  ASSERT_EQ(ceo.size(), 1u) << Dump();
+  EXPECT_EQ(ceo[0]->destinations, (Strings{"Munich"}));
+}
+
+TEST_F(TripsTest, NoTripWithoutATravellerOrForAHabit) {
+  Run("Corvane Industries Chairman Oskar Lindqvist visits Tokyo every year.\n"
+      "Critics of Corvane Industries Chairman Oskar Lindqvist's policy on engineers traveling to "
+      "Osaka spoke out.\n"
+      "Analysts expect the trip to Tokyo to be short.\n",
       "en");
   EXPECT_TRUE(events_.trips.empty()) << Dump();
 }
@@ -219,6 +289,49 @@ TEST_F(TripsTest, KoreanDeniedVisitAndModifierPlace) {
   ASSERT_EQ(denied.size(), 1u) << Dump();
   EXPECT_EQ(denied[0]->status, EventStatus::kDenied);
   EXPECT_TRUE(TripsOf("도윤재").empty()) << Dump();
+}
+
+TEST_F(TripsTest, KoreanTogetherMakesCompanionsAndModifiedNounsTravelAlone) {
+  Run("도윤재 세린화학 회장은 김하준 세린화학 사장, 이서윤 세린바이오 사장 등과 함께 베를린을 "
+      "방문했다.\n"
+      "베를린으로 향하던 여객기가 회항했다.\n",
+      "ko");
+  const std::vector<const Trip*> trips = TripsOf("도윤재");
+  ASSERT_EQ(trips.size(), 1u) << Dump();
+  EXPECT_EQ(trips[0]->destinations, (Strings{"Berlin"}));
+  EXPECT_EQ(trips[0]->companions.size(), 2u) << Dump();
+  EXPECT_EQ(TripsOf("김하준").size(), 1u) << Dump();
+  EXPECT_EQ(TripsOf("이서윤").size(), 1u) << Dump();
+  EXPECT_EQ(events_.trips.size(), 3u) << Dump();
+}
+
+TEST_F(TripsTest, KoreanReturnJoinsTheCurrentTripNotARecalledOne) {
+  Run("도윤재 세린화학 회장은 지난 21일 미국 출장길에 올랐다.\n"
+      "도 회장은 앞서 지난 3일에는 일본 오사카를 찾았다.\n"
+      "도 회장은 오는 28일 귀국한다.\n",
+      "ko");
+  const std::vector<const Trip*> trips = TripsOf("도윤재");
+  ASSERT_EQ(trips.size(), 2u) << Dump();
+  EXPECT_EQ(trips[0]->destination_kb_ids, (Strings{"us"}));
+  EXPECT_EQ(trips[0]->start, "2024-06-21");
+  EXPECT_EQ(trips[0]->end, "2024-06-28");
+  EXPECT_EQ(trips[1]->destinations, (Strings{"Osaka"}));
+  EXPECT_EQ(trips[1]->end, "");
+}
+
+TEST_F(TripsTest, KoreanNounInsideAnotherClauseIsNotPlanned) {
+  Run("지난 2월 레이철 베넷 노스포인트 CEO 방한 시 두 사람은 서울에서 만났다.\n"
+      "양사는 협력을 넓힐 전망이다.\n",
+      "ko");
+  const std::vector<const Trip*> trips = TripsOf("베넷");
+  ASSERT_EQ(trips.size(), 1u) << Dump();
+  EXPECT_EQ(trips[0]->destination_kb_ids, (Strings{"kr"}));
+  EXPECT_EQ(trips[0]->status, EventStatus::kOccurred);
+}
+
+TEST_F(TripsTest, KoreanBuildingIsNoDestination) {
+  Run("한지호 누리로봇 대표는 24일 세린종합병원을 방문했다.\n", "ko");
+  EXPECT_TRUE(TripsOf("한지호").empty()) << Dump();
 }
 
 }  // namespace
