@@ -275,15 +275,20 @@ std::string SiteOwner(const EventDoc& doc, const SentenceRefs& s, uint32_t first
   // Korean: the word right before the site word, or before a place there.
   if (doc.korean && head > first) {
     uint32_t k = head - 1;
+    bool skipped_place = false;
     for (const EntityRef& p : s.places) {
-      if (p.last_token == head && p.first_token > first) k = p.first_token - 1;  // 스트라타클라우드 시애틀 본사
+      if (p.last_token == head && p.first_token > first) {
+        k = p.first_token - 1;  // 스트라타클라우드 시애틀 본사
+        skipped_place = true;
+      }
     }
     const text::Token& t = doc.tokens()[k];
     bool is_place = false;
     for (const EntityRef& p : s.places) {
-      // A place the knowledge base knows; the tagger's guesses before 본사 are companies.
+      // A place the knowledge base knows, or any place in a chain of places
+      // (경기 파주 본사); otherwise the tagger's guesses before 본사 are companies.
       is_place = is_place || (p.first_token <= k && k < p.last_token &&
-                              !doc.entities->entities[p.entity].kb_id.empty());
+                              (skipped_place || !doc.entities->entities[p.entity].kb_id.empty()));
     }
     if (t.kind == TokenKind::kWord && t.size() >= 6 && !is_place && doc.PersonAt(s, k) == nullptr &&
         LookupTitle(doc.text, t.begin).length == 0) {

@@ -323,6 +323,16 @@ class MeetingFinder {
         if (last_group_ >= 0) anaphor.assign(prev.begin(), prev.begin() + std::min(prev.size(), n));
       }
       for (int e : subject) AddUnique(&anaphor, e);
+      // "The two men spent the day together ... before holding talks over
+      // lunch": with no time of its own, it is the meeting just reported.
+      const bool same_as_previous = before.empty() && last_group_ >= 0 &&
+                                    !ChooseDate(doc_, s, c.first, c.last, trigger, last_day_).found &&
+                                    frames_[last_group_].sentence + 3 >= si &&
+                                    frames_[last_group_].status == EventStatus::kOccurred;
+      if (same_as_previous) {
+        for (const EntityRef* r : refs) AddUnique(&frames_[last_group_].people, r->entity);
+        return;
+      }
       subject = anaphor;
       objects.erase(std::remove_if(objects.begin(), objects.end(),
                                    [&](int e) { return Contains(subject, e); }),
