@@ -151,6 +151,12 @@ bool IsLikelyPerson(const DocEntity& e) {
     if (words.size() >= 2) return true;  // a spaced foreign name (마커스 벨)
     const size_t n = CodePoints(words[0]);
     const std::string_view first = words[0].substr(0, 3);
+    // Nouns that start with a surname syllable end like places and bodies
+    // (조선소, 박람회, 세무서장 ...), which given names rarely do.
+    static constexpr std::string_view kNounEndings[] = {"소", "회", "청", "처", "실", "점"};
+    for (std::string_view end : kNounEndings) {
+      if (words[0].substr(words[0].size() - end.size()) == end) return false;
+    }
     if (n == 3) return IsKoreanSurname(first);
     return n == 4 && IsKoreanSurname(words[0].substr(0, 6));
   }

@@ -53,7 +53,7 @@ const std::unordered_set<std::string_view>& KoreanStopwords() {
       "네", "새", "총", "전", "현", "고", "당", "본", "해당", "관련", "대해", "위해", "통해", "따라", "당초",
       "이라고", "한다", "했다", "있다", "밝혔다", "말했다", "만나", "만났다", "그러면서", "아울러",
       "이같이", "이처럼", "이런", "그런", "앞서", "나란히", "직후", "직전", "역시", "다만", "결국",
-      "글로벌", "중", "통신사", "제조사", "투자사", "고객사", "협력사", "경쟁사", "완성차", "스타트업"};
+      "글로벌", "중", "가장", "통신사", "제조사", "투자사", "고객사", "협력사", "경쟁사", "완성차", "스타트업"};
   return *words;
 }
 
@@ -72,7 +72,7 @@ bool IsHangulWord(std::string_view text, const Token& t) {
 // Hangul words ending like a verb, adverb or adnominal form (따르면, 취임한,
 // 열린, 참석한): they precede names without being part of them.
 bool HasVerbalEnding(std::string_view w) {
-  static constexpr std::string_view kEndings[] = {"면", "한", "된", "는", "며", "할", "의", "았", "었", "해",
+  static constexpr std::string_view kEndings[] = {"면", "한", "된", "는", "며", "할", "의", "았", "었", "해", "은", "인", "큰",
                                                   "보고", "하고", "되고", "지고", "받고", "있고", "없고",
                                                   "오고", "가고", "찾아", "만나"};
   for (std::string_view e : kEndings) {
