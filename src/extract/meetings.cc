@@ -318,9 +318,9 @@ class MeetingFinder {
       const int about = topic_ >= 0 ? topic_ : main_person_;
       if (!before.empty() && before.size() < n && about >= 0 && about != before.front()->entity) {
         anaphor.push_back(about);
-      } else if (before.empty() || before.size() < n) {
-        const std::vector<int>& prev = frames_[last_group_ >= 0 ? last_group_ : 0].people;
-        if (last_group_ >= 0) anaphor.assign(prev.begin(), prev.begin() + std::min(prev.size(), n));
+      } else if ((before.empty() || before.size() < n) && last_group_ >= 0) {
+        const std::vector<int>& prev = frames_[last_group_].people;
+        anaphor.assign(prev.begin(), prev.begin() + std::min(prev.size(), n));
       }
       for (int e : subject) AddUnique(&anaphor, e);
       // "The two men spent the day together ... before holding talks over
