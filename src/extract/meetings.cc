@@ -279,6 +279,14 @@ class MeetingFinder {
         is_subject = IsSubjectParticle(p);
         // Headlines put a comma where the topic particle would be (구광모, 짐 켈러 등 만나).
         if (k == 0 && r.last_token < c.last && doc_.Token(r.last_token) == ",") is_subject = true;
+        // "최 회장도 올트먼 CEO와 만찬": 도 (also) marks the subject when the
+        // partner carries 와/과 or 를/을.
+        if (p == "도") {
+          for (const EntityRef* other : refs) {
+            const std::string_view q = ParticleAfter(doc_, s, *other);
+            if (other != &r && (IsJoiningParticle(q) || q == "를" || q == "을")) is_subject = true;
+          }
+        }
         // "박 회장과 프라이스 CEO는": a name joined to the subject is a subject too.
         if (IsJoiningParticle(p) && k + 1 < refs.size() &&
             IsSubjectParticle(ParticleAfter(doc_, s, *refs[k + 1]))) {
@@ -366,6 +374,9 @@ class MeetingFinder {
     // people in ("He arrived in Seoul on Monday. On Tuesday he met ...").
     for (size_t back = 1; base.place.rank == 0 && !remote && back <= 2 && back <= si; ++back) {
       const SentenceRefs& prev = doc_.sentences[si - back];
+      // Not the place of another meeting: "Lee sat down with Nadella at
+      // Microsoft's headquarters. Chey also had dinner with Altman."
+      if (!SharesMeetingOf(si - back, subject, objects)) break;
       PlaceChoice p = ChoosePlace(doc_, prev, prev.first_token, prev.last_token);
       if (p.rank >= 3) {
         base.place = p;
@@ -496,6 +507,19 @@ class MeetingFinder {
     if (!IsCompleteDate(moved) || moved.day != date->day.day && !HasWeekdayWord(words)) return;
     date->day = moved;
     date->date = IsoDay(moved);
+  }
+
+  // True when sentence `si` reported no meeting, or one with some of these people.
+  bool SharesMeetingOf(size_t si, const std::vector<int>& subject, const std::vector<int>& objects) const {
+    bool any = false;
+    for (const Frame& f : frames_) {
+      if (f.sentence != si) continue;
+      any = true;
+      for (int e : f.people) {
+        if (Contains(subject, e) || Contains(objects, e)) return true;
+      }
+    }
+    return !any;
   }
 
   void Push(Frame f) {
