@@ -20,6 +20,7 @@ struct Frame {
   EventStatus status = EventStatus::kOccurred;
   bool past_plan = false;   // "was supposed to": planned unless a later sentence cancels it
   bool hearsay = false;     // told as what a report said: a denial of the same people refutes it
+  bool place_from_context = false;  // the place came from the sentences before, not this one
   DateChoice date;
   PlaceChoice place;
   size_t sentence = 0;
@@ -158,7 +159,27 @@ bool IsTrigger(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
 std::vector<Clause> SplitClauses(const EventDoc& doc, const SentenceRefs& s) {
   std::vector<Clause> raw;
   uint32_t start = s.first_token;
+  // English: a second meeting verb after a comma or "that" starts its own
+  // clause ("Chey, who met Huang last week, said that he would meet Nadella").
+  std::vector<bool> cut_before(s.last_token - s.first_token + 1, false);
+  if (!doc.korean) {
+    uint32_t last_verb = s.last_token;
+    uint32_t boundary = s.last_token;
+    for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+      const std::string_view w = doc.Token(i);
+      if (last_verb != s.last_token && (w == "," || w == "that") && i > last_verb) boundary = i;
+      if (doc.Has(i, kCueMeet) && !doc.Has(i, kCueGroupMark)) {
+        if (last_verb != s.last_token && boundary != s.last_token) cut_before[boundary - s.first_token] = true;
+        last_verb = i;
+        boundary = s.last_token;
+      }
+    }
+  }
   for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+    if (cut_before[i - s.first_token] && i > start) {
+      raw.push_back({start, i});
+      start = i;
+    }
     if (!doc.Has(i, kCueClauseEnd)) continue;
     const uint32_t cut = doc.korean ? i + 1 : i;
     if (cut > start) raw.push_back({start, cut});
@@ -305,6 +326,7 @@ class MeetingFinder {
                                  [&](int e) { return Contains(subject, e); }),
                   objects.end());
     if (doc_.korean) DropKoreanReporter(s, c, trigger, refs, &subject);
+    if (!doc_.korean) PronounToSentenceSubject(s, c, refs, &subject, &objects);
     float confidence = verb ? 0.8f : 0.6f;
     // "The two last met in March", "두 사람은": the previous meeting's pair.
     const bool two = doc_.AnyIn(c.first, c.last, kCueTwo);
@@ -352,8 +374,15 @@ class MeetingFinder {
       int fallback = topic_ >= 0 ? topic_ : main_person_;
       const bool after_ellipsis = c.first > s.first_token && (doc_.Token(c.first - 1) == "…" ||
                                                               doc_.Token(c.first - 1) == "...");
+      // Earlier in the sentence: its subject, which English puts first and
+      // Korean marks with 은/는/이/가 (not the object of the clause before).
       for (const EntityRef& r : s.persons) {
-        if (r.last_token <= c.first && !Contains(objects, r.entity) && !after_ellipsis) fallback = r.entity;
+        if (r.last_token > c.first || Contains(objects, r.entity) || after_ellipsis) continue;
+        if (doc_.korean ? IsSubjectParticle(ParticleAfter(doc_, s, r))
+                        : r.first_token <= s.first_token + 6) {
+          fallback = r.entity;
+          if (!doc_.korean) break;
+        }
       }
       if (after_ellipsis && main_person_ >= 0) fallback = main_person_;
       if (fallback >= 0 && !Contains(objects, fallback)) {
@@ -380,6 +409,7 @@ class MeetingFinder {
       PlaceChoice p = ChoosePlace(doc_, prev, prev.first_token, prev.last_token);
       if (p.rank >= 3) {
         base.place = p;
+        base.place_from_context = true;
         base.confidence -= 0.05f;
       }
     }
@@ -434,6 +464,24 @@ class MeetingFinder {
                    subject->end());
   }
 
+  // "Chey, who met Huang last week, said that he would meet Nadella": a
+  // pronoun subject of a later clause is the sentence's own subject.
+  void PronounToSentenceSubject(const SentenceRefs& s, const Clause& c,
+                                const std::vector<const EntityRef*>& refs, std::vector<int>* subject,
+                                std::vector<int>* objects) const {
+    if (c.first == s.first_token || s.persons.empty() || subject->size() != 1) return;
+    const EntityRef& head = s.persons.front();
+    if (head.first_token > s.first_token + 6 || head.first_token >= c.first) return;
+    for (const EntityRef* r : refs) {
+      if (r->entity != subject->front()) continue;
+      const std::string_view w = doc_.text.substr(r->begin, r->end - r->begin);
+      if (w != "he" && w != "she" && w != "He" && w != "She") return;
+      if (head.entity == r->entity || Contains(*objects, head.entity)) return;
+      (*subject)[0] = head.entity;
+      return;
+    }
+  }
+
   void SetStatus(const SentenceRefs& s, const Clause& c, uint32_t trigger, Frame* f) {
     bool negated = doc_.AnyIn(c.first, c.last, kCueDenied);
     for (uint32_t i = c.first; i < c.last && !negated; ++i) {
@@ -457,10 +505,14 @@ class MeetingFinder {
       KoreanPlan(c, trigger, f);
       return;
     }
-    if (doc_.AnyIn(c.first, trigger + 1, kCuePastPlan)) {
+    // English marks a plan before the verb ("is expected to meet"); when the
+    // meeting is a noun, after it too ("the meeting ... is expected to take place").
+    const bool noun = doc_.Has(trigger, kCueGroupEvent | kCueGroupMark) && !IsPersonVisit(doc_, s, trigger);
+    const uint32_t end = noun ? c.last : trigger + 1;
+    if (doc_.AnyIn(c.first, end, kCuePastPlan)) {
       f->status = EventStatus::kPlanned;
       f->past_plan = true;
-    } else if (doc_.AnyIn(c.first, trigger + 1, kCuePlanned)) {
+    } else if (doc_.AnyIn(c.first, end, kCuePlanned)) {
       f->status = EventStatus::kPlanned;
     }
   }
@@ -595,6 +647,7 @@ class MeetingFinder {
 
   std::vector<Meeting> Finish() {
     std::vector<Meeting> out;
+    std::vector<bool> weak_place;  // parallel to out: place taken from context
     for (const Frame& f : frames_) {
       if (f.people.size() < 2) continue;
       std::vector<int> key = f.people;
@@ -613,9 +666,11 @@ class MeetingFinder {
           m.date = f.date.date;
           m.date_hint = f.date.hint;
         }
-        if (m.place.empty()) {
+        const size_t at = static_cast<size_t>(&m - out.data());
+        if (m.place.empty() || (weak_place[at] && !f.place_from_context && !f.place.name.empty())) {
           m.place = f.place.name;
           m.place_kb_id = f.place.kb_id;
+          weak_place[at] = f.place_from_context;
         }
         for (const std::string& t : f.topics) {
           if (std::find(m.topics.begin(), m.topics.end(), t) == m.topics.end()) m.topics.push_back(t);
@@ -638,6 +693,7 @@ class MeetingFinder {
       m.confidence = std::min(0.95f, f.confidence + (f.date.found ? 0.05f : 0.f) +
                                          (f.place.rank > 0 ? 0.05f : 0.f));
       out.push_back(std::move(m));
+      weak_place.push_back(f.place_from_context);
     }
     return out;
   }

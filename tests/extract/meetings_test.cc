@@ -445,5 +445,30 @@ TEST_F(MeetingsTest, KoVisitToAPlaceAloneIsNoMeeting) {
   EXPECT_EQ(Meetings(text, "ko"), "");
 }
 
+TEST_F(MeetingsTest, EnSecondVerbAfterThatIsItsOwnClause) {
+  const std::string text =
+      "Kestrel Motors Chairman Kwon Tae-min, who met Corliss Labs CEO Dana Whitlock on Monday, "
+      "told reporters on Wednesday that he would meet Sorrel Pharma CEO Nadia Brandt in April.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Dana Whitlock + Kwon Tae-min | occurred | 2025-03-10 | -\n"
+            "Kwon Tae-min + Nadia Brandt | planned | 2025-04 | -\n");
+}
+
+TEST_F(MeetingsTest, EnMeetingBetweenIsExpectedIsPlanned) {
+  const std::string text =
+      "The meeting between Corliss Labs CEO Dana Whitlock and Kestrel Motors Chairman Kwon "
+      "Tae-min is expected to take place in Denver.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Dana Whitlock + Kwon Tae-min | planned | - | Denver\n");
+}
+
+TEST_F(MeetingsTest, KoAlsoMarksTheSubjectBeforeAPartner) {
+  const std::string text =
+      "하윤서 세라젠 대표는 11일 대전에서 로버트 한센 노스밸리 사장을 만났다. 한편 서지훈 미래항공 "
+      "회장도 이날 토마스 베커 할덴에너지 CEO와 만찬을 함께 했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "로버트 한센 + 하윤서 | occurred | 2025-03-11 | Daejeon\n"
+            "서지훈 + 토마스 베커 | occurred | 2025-03-11 | -\n");
+}
+
 }  // namespace
 }  // namespace tg::extract
