@@ -213,7 +213,10 @@ TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
   cues.bits.assign(tokens.size(), 0);
   cues.length.assign(tokens.size(), 0);
   std::vector<std::string> lower(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) lower[i] = Lower(tokens[i].In(text));
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    lower[i] = tokens[i].script == text::Script::kLatin ? Lower(tokens[i].In(text))
+                                                        : std::string(tokens[i].In(text));
+  }
 
   auto try_entries = [&](const std::vector<Entry>* entries, size_t i) {
     if (entries == nullptr) return;
@@ -228,14 +231,18 @@ TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
       cues.length[i] = std::max<uint8_t>(cues.length[i], static_cast<uint8_t>(entry.words.size()));
     }
   };
+  std::string stem;  // reused: no allocation per prefix
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& token = lower[i];
     try_entries(index.Exact(token), i);
-    // Every leading code-point prefix of the token may be a listed stem.
-    for (size_t len = 0; len < token.size();) {
+    // Every leading code-point prefix of a Hangul token may be a listed stem
+    // (only Korean cues are stems).
+    const size_t stem_limit = tokens[i].script == text::Script::kHangul ? std::min<size_t>(token.size(), 24) : 0;
+    for (size_t len = 0; len < stem_limit;) {
       len += Utf8Length(static_cast<unsigned char>(token[len]));
       if (len > token.size()) break;
-      try_entries(index.Prefix(token.substr(0, len)), i);
+      stem.assign(token, 0, len);
+      try_entries(index.Prefix(stem), i);
     }
     // A Korean clause ends after a connective ending: 논의했고, 만나고, 밝혔으며.
     if (tokens[i].script == text::Script::kHangul && tokens[i].kind == text::TokenKind::kWord &&
