@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -36,6 +35,18 @@ struct Candidate {
   std::string_view name;
   uint32_t entry = 0;
 };
+
+// Where the candidates of one key are (see KnowledgeBase::Index).
+struct KeyGroup {
+  uint64_t key = 0;
+  uint32_t first = 0;  // index into Index::candidates
+  uint32_t count = 0;  // 0 marks an empty slot
+};
+
+size_t GroupSlot(uint64_t key, size_t mask) {
+  // Keys are raw bytes, not hashes: the multiply spreads them.
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+}
 
 // The first two code points of `text` at `pos` as raw bytes packed into an
 // integer (at most 8 bytes: two code points of up to four bytes each). Returns
@@ -121,10 +132,32 @@ struct Origin {
 
 }  // namespace
 
+// Matchable names by key (KeyAt, never 0: names have two code points or
+// more): the candidates of all keys in one array, grouped by key, their
+// names in one buffer in the same order, and an open-addressing table from
+// key to group, at most half full. A probe reads one 16-byte slot where a
+// map of vectors read a bucket, a node and a vector; before it, a bitmap of
+// 64K bits (8 KB, in L1) turns away most tokens, which start no name.
 struct KnowledgeBase::Index {
-  std::deque<std::string> names;  // matchable surface forms (stable addresses)
-  std::unordered_map<uint64_t, std::vector<Candidate>> by_key;
+  std::string name_bytes;             // the names of `candidates`, back to back
+  std::vector<Candidate> candidates;  // each group longest name first
+  std::vector<KeyGroup> groups;       // size a power of two
+  std::vector<uint64_t> key_filter;   // bit FilterBit(key) set for every key of a group
   std::unordered_map<std::string_view, uint32_t> by_id;
+
+  static size_t FilterBit(uint64_t key) { return (key * 0xC2B2AE3D27D4EB4FULL) >> 48; }
+
+  // The candidates whose key is `key` (an empty range when none).
+  std::pair<const Candidate*, const Candidate*> Find(uint64_t key) const {
+    const size_t bit = FilterBit(key);
+    if ((key_filter[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return {nullptr, nullptr};
+    const size_t mask = groups.size() - 1;
+    for (size_t s = GroupSlot(key, mask);; s = (s + 1) & mask) {
+      const KeyGroup& g = groups[s];
+      if (g.count == 0) return {nullptr, nullptr};
+      if (g.key == key) return {&candidates[g.first], &candidates[g.first] + g.count};
+    }
+  }
 };
 
 KnowledgeBase::KnowledgeBase() : index_(std::make_unique<Index>()) {}
@@ -273,15 +306,41 @@ Result<std::shared_ptr<const KnowledgeBase>> KnowledgeBase::Load(const std::stri
     }
   }
 
-  for (auto& [name, entry] : matchable) {
-    index.names.push_back(std::move(name));
-    const std::string_view stored = index.names.back();
-    index.by_key[KeyAt(stored, 0)].push_back({stored, entry});
+  std::vector<std::pair<uint64_t, Candidate>> keyed;
+  size_t name_bytes = 0;
+  for (const auto& [name, entry] : matchable) {
+    keyed.push_back({KeyAt(name, 0), {name, entry}});
+    name_bytes += name.size();
   }
-  for (auto& [key, candidates] : index.by_key) {
-    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-      return a.name.size() != b.name.size() ? a.name.size() > b.name.size() : a.name < b.name;
-    });
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    const std::string_view x = a.second.name, y = b.second.name;
+    return x.size() != y.size() ? x.size() > y.size() : x < y;
+  });
+  // Reserved in full first: the views below point into the buffer.
+  index.name_bytes.reserve(name_bytes);
+  for (auto& [key, cand] : keyed) {
+    const size_t at = index.name_bytes.size();
+    index.name_bytes += cand.name;
+    cand.name = std::string_view(index.name_bytes).substr(at, cand.name.size());
+  }
+  size_t cap = 16;
+  while (cap < keyed.size() * 2) cap <<= 1;
+  index.groups.assign(cap, KeyGroup());
+  index.key_filter.assign((size_t{1} << 16) / 64, 0);
+  for (size_t i = 0; i < keyed.size(); ++i) {
+    index.candidates.push_back(keyed[i].second);
+    if (i > 0 && keyed[i].first == keyed[i - 1].first) continue;
+    const size_t bit = Index::FilterBit(keyed[i].first);
+    index.key_filter[bit / 64] |= uint64_t{1} << (bit % 64);
+    size_t slot = GroupSlot(keyed[i].first, cap - 1);
+    while (index.groups[slot].count != 0) slot = (slot + 1) & (cap - 1);
+    KeyGroup& group = index.groups[slot];
+    group.key = keyed[i].first;
+    group.first = static_cast<uint32_t>(i);
+    size_t end = i;
+    while (end < keyed.size() && keyed[end].first == keyed[i].first) ++end;
+    group.count = static_cast<uint32_t>(end - i);
   }
   return std::shared_ptr<const KnowledgeBase>(std::move(kb));
 }
@@ -304,31 +363,29 @@ std::vector<KbMatch> KnowledgeBase::Match(std::string_view text,
       ++i;
       continue;
     }
-    const auto found = index_->by_key.find(KeyAt(text, first.begin));
+    const auto [candidates, candidates_end] = index_->Find(KeyAt(text, first.begin));
     size_t next = i + 1;
-    if (found != index_->by_key.end()) {
-      for (const Candidate& cand : found->second) {
-        const size_t end = CompareName(text, first.begin, cand.name);
-        if (end == 0) continue;
-        // The token holding the last byte of the match.
-        size_t j = i;
-        while (j < tokens.size() && tokens[j].end < end) ++j;
-        if (j == tokens.size() || tokens[j].begin >= end) continue;
-        if (tokens[j].end > end) {
-          if (!IsNameSuffix(text.substr(end, tokens[j].end - end))) continue;
-        } else if (j + 1 < tokens.size() && tokens[j + 1].begin == end) {
-          // A glued continuation ("SK" + "하이닉스") is another word, unless it
-          // is a particle ("LG" + "는") or a possessive ("Samsung" + "'s").
-          const text::Token& after = tokens[j + 1];
-          if ((after.kind == text::TokenKind::kWord || after.kind == text::TokenKind::kNumber) &&
-              !IsNameSuffix(after.In(text))) {
-            continue;
-          }
+    for (const Candidate* cand = candidates; cand != candidates_end; ++cand) {
+      const size_t end = CompareName(text, first.begin, cand->name);
+      if (end == 0) continue;
+      // The token holding the last byte of the match.
+      size_t j = i;
+      while (j < tokens.size() && tokens[j].end < end) ++j;
+      if (j == tokens.size() || tokens[j].begin >= end) continue;
+      if (tokens[j].end > end) {
+        if (!IsNameSuffix(text.substr(end, tokens[j].end - end))) continue;
+      } else if (j + 1 < tokens.size() && tokens[j + 1].begin == end) {
+        // A glued continuation ("SK" + "하이닉스") is another word, unless it
+        // is a particle ("LG" + "는") or a possessive ("Samsung" + "'s").
+        const text::Token& after = tokens[j + 1];
+        if ((after.kind == text::TokenKind::kWord || after.kind == text::TokenKind::kNumber) &&
+            !IsNameSuffix(after.In(text))) {
+          continue;
         }
-        matches.push_back({first.begin, static_cast<uint32_t>(end), &entries_[cand.entry]});
-        next = j + 1;
-        break;
       }
+      matches.push_back({first.begin, static_cast<uint32_t>(end), &entries_[cand->entry]});
+      next = j + 1;
+      break;
     }
     i = next;
   }

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/result.h"
@@ -25,6 +24,51 @@ enum class GazCategory : uint8_t {
 };
 inline constexpr int kNumGazCategories = 5;
 
+// A map from 64-bit hashes to a byte, for the gazetteer's lists: open
+// addressing with linear probing in one flat array, at most half full, so a
+// lookup usually reads one 16-byte slot (std::unordered_map reads a bucket
+// and then a node elsewhere, two cache misses). Iteration order is
+// unspecified.
+class HashByteMap {
+ public:
+  // The value stored under `key`, or nullptr.
+  const uint8_t* Find(uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    for (size_t s = SlotOf(key);; s = (s + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[s];
+      if (!slot.used) return nullptr;
+      if (slot.key == key) return &slot.value;
+    }
+  }
+  bool Contains(uint64_t key) const { return Find(key) != nullptr; }
+  // The value under `key`, inserted as 0 when absent.
+  uint8_t& operator[](uint64_t key);
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  void Reserve(size_t n);
+  // Calls f(key, value) for every entry.
+  template <typename F>
+  void ForEach(F f) const {
+    for (const Slot& s : slots_) {
+      if (s.used) f(s.key, s.value);
+    }
+  }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint8_t value = 0;
+    bool used = false;
+  };
+  size_t SlotOf(uint64_t key) const {
+    // The keys are hashes already; the multiply only guards against keys
+    // that differ in their high bits alone.
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (slots_.size() - 1);
+  }
+  std::vector<Slot> slots_;  // size a power of two, or empty
+  size_t size_ = 0;
+};
+
 // Phrase lists matched on token sequences (forms compared exactly, spacing
 // between tokens ignored), plus a Hangul surname set matched on the first
 // syllables of a token.
@@ -38,11 +82,11 @@ class NerGazetteer {
   // capitalised form ("Analysis" starting a sentence) can be told from a name.
   void AddCommonWord(std::string_view lower);
   // Whether the lower-case form with hash Hash64(lower) was added.
-  bool IsCommonWord(uint64_t lower_hash) const { return common_.count(lower_hash) != 0; }
+  bool IsCommonWord(uint64_t lower_hash) const { return common_.Contains(lower_hash); }
   size_t common_count() const { return common_.size(); }
 
   static constexpr int kMaxTokens = 5;
-  size_t size() const { return phrases_.size(); }
+  size_t size() const { return phrase_count_; }
   size_t surname_count() const { return surnames_.size(); }
 
   // Per token of `analysis`, the gazetteer bits: bit 4*category + position
@@ -51,8 +95,8 @@ class NerGazetteer {
                    std::vector<uint32_t>* bits) const;
   // Category bits (1 << GazCategory) of the one-token phrase `form`, 0 when absent.
   uint8_t WordCategories(std::string_view form) const {
-    const auto it = phrases_.find(ChainHash(kChainSeed, form));
-    return it == phrases_.end() ? 0 : it->second;
+    const uint8_t* bits = FindChain(ChainHash(kChainSeed, form));
+    return bits == nullptr ? 0 : *bits & kCategoryBits;
   }
   // Length in code points (1 or 2) of the surname that starts `word`, else 0.
   int KoreanSurnameLength(std::string_view word) const;
@@ -67,10 +111,29 @@ class NerGazetteer {
   static constexpr uint64_t kChainSeed = 0x6a09e667f3bcc908ULL;
 
  private:
-  std::unordered_map<uint64_t, uint8_t> phrases_;  // chain hash -> category bits
-  std::unordered_map<uint64_t, uint8_t> prefixes_; // chain hash of a proper prefix -> 1
-  std::unordered_map<uint64_t, uint8_t> surnames_; // Hash64 of the surname -> 1
-  std::unordered_map<uint64_t, uint8_t> common_;   // Hash64 of a lower-case word -> 1
+  static constexpr uint8_t kCategoryBits = (1u << kNumGazCategories) - 1;
+  static constexpr uint8_t kContinues = 0x80;
+  // Chain hash -> the categories of the phrase that ends there (0 when none),
+  // plus kContinues when the chain is a proper prefix of a longer phrase: one
+  // probe per token tells MatchTokens whether a phrase ends and whether to go
+  // on. The model file stores the two as separate lists (phrases, prefixes).
+  HashByteMap chains_;
+  size_t phrase_count_ = 0;
+  // One bit per chain hash's top kFilterBits bits, set for every key of
+  // chains_: 32 KB that stay in cache and turn away most tokens (which start
+  // no listed phrase) before the megabyte-sized table is read.
+  static constexpr int kFilterBits = 18;
+  std::vector<uint64_t> chain_filter_;
+
+  void AddChain(uint64_t hash, uint8_t bits);
+  const uint8_t* FindChain(uint64_t hash) const {
+    if (chain_filter_.empty()) return nullptr;
+    const uint64_t bit = hash >> (64 - kFilterBits);
+    if ((chain_filter_[bit / 64] & (uint64_t{1} << (bit % 64))) == 0) return nullptr;
+    return chains_.Find(hash);
+  }
+  HashByteMap surnames_;  // Hash64 of the surname -> 1
+  HashByteMap common_;    // Hash64 of a lower-case word -> 1
 };
 
 }  // namespace tg::extract

@@ -4,8 +4,10 @@
 // rows of num_labels floats keyed by hashed feature id (extract/ner_features.h);
 // transition weights score (previous label, label) pairs, with a start row.
 // Decoding is exact Viterbi restricted to valid BIO sequences (I-X only after
-// B-X or I-X). A LinearChainModel is immutable after construction and
-// thread-safe; a PerceptronTrainer is single-threaded.
+// B-X or I-X). In memory the rows sit in one hash table, each next to its
+// feature id, so that a lookup costs one cache miss (Decode is bound by them).
+// A LinearChainModel is immutable after construction and thread-safe; a
+// PerceptronTrainer is single-threaded.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,12 +19,35 @@
 
 namespace tg::extract {
 
+// Memory for large lookup tables: on cache-line boundaries, and from 2 MB up
+// on 2 MB boundaries with a request for huge pages (perceptron.cc says why).
+void* AllocateTable(size_t bytes);
+void FreeTable(void* p) noexcept;
+
+template <typename T>
+struct TableAllocator {
+  using value_type = T;
+  TableAllocator() = default;
+  template <typename U>
+  TableAllocator(const TableAllocator<U>&) noexcept {}
+  T* allocate(size_t n) { return static_cast<T*>(AllocateTable(n * sizeof(T))); }
+  void deallocate(T* p, size_t) noexcept { FreeTable(p); }
+  template <typename U>
+  bool operator==(const TableAllocator<U>&) const noexcept {
+    return true;
+  }
+};
+
 class LinearChainModel {
  public:
+  // Labels a model may have: rows are stored inline in fixed-size table slots
+  // (the NER tagger has 7: O and B/I for three types).
+  static constexpr int kMaxLabels = 7;
+
   LinearChainModel() = default;
 
   int num_labels() const { return num_labels_; }
-  size_t num_features() const { return keys_.size(); }
+  size_t num_features() const { return row_slots_.size(); }
 
   // Best label sequence for the `seq.size()` tokens of `seq`, into labels[0..n).
   // `margins` (optional) receives per token the max-marginal gap: the score of
@@ -33,21 +58,35 @@ class LinearChainModel {
 
   // Binary form: weights quantized to 16 bits with one scale; the inverse of Deserialize.
   void Serialize(std::string* out) const;
-  // Reads what Serialize wrote at `*pos` of `data`; fails with kCorrupt.
+  // Reads what Serialize wrote at `*pos` of `data`; fails with kCorrupt, also
+  // when the model has more than kMaxLabels labels.
   static Result<LinearChainModel> Deserialize(std::string_view data, size_t* pos);
 
  private:
   friend class PerceptronTrainer;
+
+  // One feature's emission weights with its id, half a cache line: the
+  // table is megabytes and the ids are hashes, so each lookup is a likely
+  // cache miss, and one slot costs one miss where an index, a key array and
+  // a weight array cost three.
+  struct alignas(32) Slot {
+    uint32_t id = 0;
+    float weights[kMaxLabels] = {};
+  };
+
+  // Replaces the rows: ids[r] with weights[r * num_labels_ .. (r + 1) * num_labels_).
+  void SetRows(const std::vector<uint32_t>& ids, const std::vector<float>& weights);
   const float* Row(uint32_t id) const;
-  void BuildIndex();
+  void Prefetch(uint32_t id) const;
 
   int num_labels_ = 0;
-  std::vector<uint32_t> keys_;     // feature ids, one per row
-  std::vector<float> weights_;     // keys_.size() x num_labels_
-  std::vector<float> transitions_; // (num_labels_ + 1) x num_labels_; row num_labels_ = start
-  // Open-addressing index: slot -> row + 1 (0 = empty).
-  std::vector<uint32_t> slots_;
+  std::vector<float> transitions_;  // (num_labels_ + 1) x num_labels_; row num_labels_ = start
+  // Open addressing with linear probing, at most half full; a slot whose id
+  // is empty_id_ (an id no row has) is free.
+  std::vector<Slot, TableAllocator<Slot>> slots_;
   uint32_t slot_mask_ = 0;
+  uint32_t empty_id_ = 0;
+  std::vector<uint32_t> row_slots_;  // the slot of each row, in the order rows were given
 };
 
 // Viterbi over an n x L emission matrix and (L+1) x L transitions, with the

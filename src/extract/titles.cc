@@ -1,7 +1,7 @@
-// The compiled title lexicon. Lookup is by the first byte (ASCII letters
+// The compiled title lexicon. Lookup is by the first two bytes (ASCII letters
 // folded to lower case), then a short list of titles sorted longest first:
-// at most a few dozen byte comparisons per probe, and no probe at all for the
-// many tokens whose first byte starts no title.
+// one table probe per position, and byte comparisons only with the few
+// titles that start with those two bytes.
 //
 // Korean rows follow data/lexicon/titles/titles_ko_en.tsv (CC0), without its
 // honorifics (씨, 님, 여사), 측 and 대통령실, plus compounds common in business
@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/utf8.h"
@@ -138,18 +140,74 @@ bool IsAcronym(std::string_view s) {
          std::all_of(s.begin(), s.end(), IsUpperAscii);
 }
 
+// A title as the lookup compares it.
+struct Title {
+  std::string_view text;
+  bool weak = false;
+  bool korean = false;  // Hangul, compared exactly
+  bool fold = false;    // case-insensitive (English words; not CEO, co-CEO or other acronyms)
+};
+
+// The lexicon's index key: the first two bytes of a title, or of the text
+// at a position, with ASCII letters folded to lower case (every title has
+// at least two bytes, and none has a space as its second).
+uint16_t KeyOf(char b0, char b1) {
+  return static_cast<uint16_t>(static_cast<uint8_t>(Lower(b0)) << 8 |
+                               static_cast<uint8_t>(Lower(b1)));
+}
+
 struct Lexicon {
-  // Titles grouped by first byte (ASCII folded), longest first.
-  std::array<std::vector<TitleDef>, 256> by_first;
+  // Where the titles of one key are in `titles`; count 0 marks an empty slot.
+  struct Group {
+    uint16_t key = 0;
+    uint16_t first = 0;
+    uint16_t count = 0;
+  };
+  // Titles grouped by key, each group longest first, and an open-addressing
+  // table from key to group (a power of two, at most half full).
+  std::vector<Title> titles;
+  std::vector<Group> groups;
+
+  static size_t SlotOf(uint16_t key, size_t mask) { return (key * 0x9E37u >> 4) & mask; }
+
   Lexicon() {
+    // By first byte, longest first (as the lookup tries them), then split by key.
+    std::array<std::vector<Title>, 256> by_first;
     for (const TitleDef& def : kTitles) {
-      by_first[static_cast<uint8_t>(Lower(def.text[0]))].push_back(def);
+      Title title;
+      title.text = def.text;
+      title.weak = def.weak;
+      title.korean = static_cast<uint8_t>(def.text[0]) >= 0x80;
+      title.fold = !title.korean && !IsAcronym(def.text) && def.text.find("CEO") == def.text.npos;
       // "co-CEO" starts with a lower-case letter but folds like the rest.
+      by_first[static_cast<uint8_t>(Lower(def.text[0]))].push_back(title);
     }
+    std::map<uint16_t, std::vector<Title>> by_key;
     for (auto& list : by_first) {
-      std::sort(list.begin(), list.end(), [](const TitleDef& a, const TitleDef& b) {
+      std::sort(list.begin(), list.end(), [](const Title& a, const Title& b) {
         return a.text.size() > b.text.size();
       });
+      for (const Title& title : list) by_key[KeyOf(title.text[0], title.text[1])].push_back(title);
+    }
+    size_t cap = 16;
+    while (cap < by_key.size() * 2) cap <<= 1;
+    groups.assign(cap, Group());
+    for (const auto& [key, list] : by_key) {
+      size_t slot = SlotOf(key, cap - 1);
+      while (groups[slot].count != 0) slot = (slot + 1) & (cap - 1);
+      groups[slot] = {key, static_cast<uint16_t>(titles.size()),
+                      static_cast<uint16_t>(list.size())};
+      titles.insert(titles.end(), list.begin(), list.end());
+    }
+  }
+
+  // The titles whose key is `key`, longest first (an empty range when none).
+  std::pair<const Title*, const Title*> Find(uint16_t key) const {
+    const size_t mask = groups.size() - 1;
+    for (size_t slot = SlotOf(key, mask);; slot = (slot + 1) & mask) {
+      const Group& g = groups[slot];
+      if (g.count == 0) return {nullptr, nullptr};
+      if (g.key == key) return {&titles[g.first], &titles[g.first] + g.count};
     }
   }
 };
@@ -180,21 +238,20 @@ bool EndsWord(std::string_view text, size_t end, bool korean) {
 
 TitleHit LookupTitle(std::string_view text, size_t pos) {
   TitleHit hit;
-  if (pos >= text.size()) return hit;
+  // Every title has at least two bytes.
+  if (pos + 1 >= text.size()) return hit;
   const char first = text[pos];
-  const auto& list = GetLexicon().by_first[static_cast<uint8_t>(Lower(first))];
-  if (list.empty()) return hit;
-  const bool hangul = HangulAt(text, pos);
-  if (hangul ? HangulBefore(text, pos) : LetterBefore(text, pos)) return hit;
-  for (const TitleDef& def : list) {
-    const bool korean = static_cast<uint8_t>(def.text[0]) >= 0x80;
-    const bool exact = korean || IsAcronym(def.text) || def.text.find("CEO") != def.text.npos;
-    const size_t end = Compare(text, pos, def.text, !exact);
-    if (end == 0 || !EndsWord(text, end, korean)) continue;
+  const auto [candidates, candidates_end] = GetLexicon().Find(KeyOf(first, text[pos + 1]));
+  for (const Title* def = candidates; def != candidates_end; ++def) {
+    const size_t end = Compare(text, pos, def->text, def->fold);
+    if (end == 0 || !EndsWord(text, end, def->korean)) continue;
+    // The start must be a word boundary too, whichever title matched there.
+    const bool hangul = HangulAt(text, pos);
+    if (hangul ? HangulBefore(text, pos) : LetterBefore(text, pos)) return hit;
     hit.length = end - pos;
-    hit.weak = def.weak;
-    hit.korean = korean;
-    hit.capitalized = !korean && IsUpperAscii(first);
+    hit.weak = def->weak;
+    hit.korean = def->korean;
+    hit.capitalized = !def->korean && IsUpperAscii(first);
     return hit;
   }
   return hit;

@@ -26,6 +26,9 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
+
+#include "core/check.h"
 
 namespace tg::text {
 namespace ko_lexicon {
@@ -95,12 +98,34 @@ After ConditionOf(std::string_view form) {
   return After::kAny;
 }
 
+// The precomposed Hangul syllable (U+AC00..U+D7A3: EA B0 80 .. ED 9E A3)
+// whose three bytes end at `end`, or 0.
+char32_t HangulSyllableEndingAt(std::string_view word, size_t end) {
+  if (end < kSyllableBytes) return 0;
+  const auto b0 = static_cast<uint8_t>(word[end - 3]);
+  const auto b1 = static_cast<uint8_t>(word[end - 2]);
+  const auto b2 = static_cast<uint8_t>(word[end - 1]);
+  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  const char32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  return cp >= 0xAC00 && cp <= 0xD7A3 ? cp : 0;
+}
+
 struct ParticleTable {
   std::unordered_map<std::string_view, After> particles;
   std::unordered_set<std::string_view> protected_words;
   std::unordered_set<std::string_view> short_stems;
   size_t max_particle_syllables = 0;
   size_t max_protected_syllables = 0;
+  // Per Hangul syllable (index: code point - U+AC00), bit k set when some
+  // particle of k syllables ends with it. Most words end in a syllable that
+  // ends no particle of the length tried, and then need no hash lookup.
+  std::vector<uint32_t> lengths_by_last;
+
+  // False when no particle of `syllables` syllables ends with `last` (a
+  // Hangul syllable); true when one may, and the map must say.
+  bool MayEndParticle(char32_t last, size_t syllables) const {
+    return (lengths_by_last[last - 0xAC00] >> syllables) & 1u;
+  }
 };
 
 ParticleTable BuildTable() {
@@ -122,8 +147,13 @@ ParticleTable BuildTable() {
       return entry.first.size() % kSyllableBytes != 0 ||
              static_cast<uint8_t>(entry.first[0]) < 0xEA;
     });
+    t->lengths_by_last.assign(0xD7A4 - 0xAC00, 0);
     for (const auto& [form, after] : t->particles) {
-      t->max_particle_syllables = std::max(t->max_particle_syllables, form.size() / kSyllableBytes);
+      const size_t syllables = form.size() / kSyllableBytes;
+      t->max_particle_syllables = std::max(t->max_particle_syllables, syllables);
+      TG_CHECK(syllables < 32);
+      const char32_t last = HangulSyllableEndingAt(form, form.size());
+      if (last != 0) t->lengths_by_last[last - 0xAC00] |= 1u << syllables;
     }
     ForEachEntry(ko_lexicon::kProtectedWords, [t](std::string_view word) {
       t->protected_words.insert(word);
@@ -141,18 +171,6 @@ ParticleTable BuildTable() {
 const ParticleTable& Table() {
   static const ParticleTable table = BuildTable();
   return table;
-}
-
-// The precomposed Hangul syllable (U+AC00..U+D7A3: EA B0 80 .. ED 9E A3)
-// whose three bytes end at `end`, or 0.
-char32_t HangulSyllableEndingAt(std::string_view word, size_t end) {
-  if (end < kSyllableBytes) return 0;
-  const auto b0 = static_cast<uint8_t>(word[end - 3]);
-  const auto b1 = static_cast<uint8_t>(word[end - 2]);
-  const auto b2 = static_cast<uint8_t>(word[end - 1]);
-  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
-  const char32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-  return cp >= 0xAC00 && cp <= 0xD7A3 ? cp : 0;
 }
 
 bool Agrees(After after, char32_t syllable) {
@@ -299,8 +317,10 @@ size_t KoreanStemLength(std::string_view word) {
   // The stem keeps at least one Hangul syllable (so the particle has at most
   // syllables - 1), which also refuses LG는 here.
   const size_t longest = std::min(syllables - 1, table.max_particle_syllables);
+  const char32_t final_syllable = HangulSyllableEndingAt(word, word.size());
   size_t protected_prefix = std::string_view::npos;  // computed on the first match
   for (size_t k = longest; k >= 1; --k) {
+    if (!table.MayEndParticle(final_syllable, k)) continue;
     const size_t stem = word.size() - k * kSyllableBytes;
     const auto it = table.particles.find(word.substr(stem));
     if (it == table.particles.end()) continue;
@@ -326,7 +346,17 @@ size_t KoreanStemLength(std::string_view word) {
   return word.size();
 }
 
-bool IsKoreanParticle(std::string_view word) { return Table().particles.contains(word); }
+bool IsKoreanParticle(std::string_view word) {
+  const ParticleTable& table = Table();
+  // Particles are whole syllables, at most max_particle_syllables of them.
+  if (word.size() > table.max_particle_syllables * kSyllableBytes) return false;
+  const char32_t last = HangulSyllableEndingAt(word, word.size());
+  if (last != 0 && word.size() % kSyllableBytes == 0 &&
+      !table.MayEndParticle(last, word.size() / kSyllableBytes)) {
+    return false;
+  }
+  return table.particles.contains(word);
+}
 
 size_t KoreanNameSuffixStart(std::string_view stem, bool before_name_mark) {
   const char32_t last = HangulSyllableEndingAt(stem, stem.size());
