@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the micro-benchmarks and the end-to-end ingest benchmark (see bench/README.md).
+# Runs the micro-benchmarks and the end-to-end ingest and extract benchmarks (see bench/README.md).
 # usage: bench/run.sh [BUILD_DIR]
 set -euo pipefail
 build=${1:-build}
@@ -10,3 +10,5 @@ if [ -x "$build/bench/tg_bench_micro" ]; then
 fi
 echo "== end-to-end ingest"
 bench/e2e/run.sh "$build"
+echo "== end-to-end extract"
+bench/e2e/extract.sh "$build"
