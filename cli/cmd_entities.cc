@@ -129,8 +129,7 @@ void AddEntitiesCommand(CLI::App& app, RunState* state) {
       "as ingest; stores nothing.");
   AddFormatOption(cmd, &args->format, {"text", "json", "jsonl"});
   cmd->add_option("paths", args->paths, "Files, directories, or - for stdin")->required();
-  cmd->add_option("--data-dir", args->data_dir,
-                  "Folder with kb/ and models/ (default: $TIEGRAPH_DATA, else the bundled data/)");
+  AddDataDirOption(cmd, &args->data_dir);
   cmd->add_flag("!--no-dates", args->with_dates, "Leave out dates and times");
   cmd->callback([args, state]() { RunEntities(*args, state); });
 }

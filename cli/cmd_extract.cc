@@ -103,8 +103,7 @@ void AddExtractCommand(CLI::App& app, RunState* state) {
       "Exit status: 0 all read, 1 some inputs rejected (each named on stderr), 2 error.");
   AddFormatOption(cmd, &args->format, {"text", "json", "jsonl"});
   cmd->add_option("paths", args->paths, "Files, directories, or - for stdin")->required();
-  cmd->add_option("--data-dir", args->data_dir,
-                  "Folder with kb/ and models/ (default: $TIEGRAPH_DATA, else the bundled data/)");
+  AddDataDirOption(cmd, &args->data_dir);
   cmd->add_flag("--with-entities,!--no-entities", args->with_entities,
                 "Also list each document's people, organisations and places (default: on)");
   cmd->add_flag("!--no-progress", args->progress,

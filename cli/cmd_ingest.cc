@@ -137,8 +137,7 @@ void AddIngestCommand(CLI::App& app, RunState* state) {
   cmd->add_flag("!--no-progress", args->progress, "Do not draw a progress line on a terminal");
   cmd->add_flag("!--no-extract", args->extract,
                 "Store documents only: no entity or event extraction (raw-throughput runs)");
-  cmd->add_option("--data-dir", args->data_dir,
-                  "Folder with kb/ and models/ (default: $TIEGRAPH_DATA, else the bundled data/)");
+  AddDataDirOption(cmd, &args->data_dir);
   cmd->callback([args, state]() { RunIngest(*args, state); });
 }
 

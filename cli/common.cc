@@ -19,6 +19,11 @@ void AddDbOption(CLI::App* cmd, std::string* db) {
       ->capture_default_str();
 }
 
+void AddDataDirOption(CLI::App* cmd, std::string* data_dir) {
+  cmd->add_option("--data-dir", *data_dir,
+                  "Folder with kb/ and models/ (default: $TIEGRAPH_DATA, else the bundled data/)");
+}
+
 void AddFormatOption(CLI::App* cmd, Format* format, const std::vector<std::string>& choices) {
   std::map<std::string, Format> all = {
       {"text", Format::kText}, {"json", Format::kJson}, {"jsonl", Format::kJsonl}};

@@ -38,6 +38,8 @@ struct RunState {
 void AddDbOption(CLI::App* cmd, std::string* db);
 // Adds --format with the given choices ("text", "json", "jsonl").
 void AddFormatOption(CLI::App* cmd, Format* format, const std::vector<std::string>& choices);
+// Adds --data-dir (the folder holding kb/ and models/) to `cmd`.
+void AddDataDirOption(CLI::App* cmd, std::string* data_dir);
 
 // Opens the database; prints "tiegraph: <db>: <reason>" and returns null on failure.
 std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& db, bool read_only);

@@ -3,6 +3,9 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/utf8.h"
+#include "text/line_stats.h"  // AsciiLower
+
 namespace tg::extract {
 namespace {
 
@@ -136,14 +139,6 @@ struct Entry {
   uint32_t bits = 0;
 };
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 // Phrases indexed by the first byte sequence that every matching token shares:
 // the whole first word (exact) or its stem (prefix words, looked up by each
 // of the token's leading code-point prefixes).
@@ -193,17 +188,6 @@ bool WordMatches(const Word& word, const std::string& token) {
   return token == word.text;
 }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-size_t Utf8Length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
-}
-
 }  // namespace
 
 TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
@@ -214,7 +198,7 @@ TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
   cues.length.assign(tokens.size(), 0);
   std::vector<std::string> lower(tokens.size());
   for (size_t i = 0; i < tokens.size(); ++i) {
-    lower[i] = tokens[i].script == text::Script::kLatin ? Lower(tokens[i].In(text))
+    lower[i] = tokens[i].script == text::Script::kLatin ? text::AsciiLower(tokens[i].In(text))
                                                         : std::string(tokens[i].In(text));
   }
 
@@ -239,16 +223,15 @@ TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
     // (only Korean cues are stems).
     const size_t stem_limit = tokens[i].script == text::Script::kHangul ? std::min<size_t>(token.size(), 24) : 0;
     for (size_t len = 0; len < stem_limit;) {
-      len += Utf8Length(static_cast<unsigned char>(token[len]));
-      if (len > token.size()) break;
+      NextCodePoint(token, &len);
       stem.assign(token, 0, len);
       try_entries(index.Prefix(stem), i);
     }
     // A Korean clause ends after a connective ending: 논의했고, 만나고, 밝혔으며.
     if (tokens[i].script == text::Script::kHangul && tokens[i].kind == text::TokenKind::kWord &&
-        token.size() >= 6 && (EndsWith(token, "고") || EndsWith(token, "며")) &&
-        i + 1 < tokens.size() && (lower[i + 1] == "," || EndsWith(token, "했고") ||
-                                  EndsWith(token, "했으며") || EndsWith(token, "였고"))) {
+        token.size() >= 6 && (token.ends_with("고") || token.ends_with("며")) &&
+        i + 1 < tokens.size() && (lower[i + 1] == "," || token.ends_with("했고") ||
+                                  token.ends_with("했으며") || token.ends_with("였고"))) {
       cues.bits[i] |= kCueClauseEnd;
     }
     // "3자 회동", "4자 회의": a number glued to 자 makes the gathering one event.

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
 #include "extract/mention_rules.h"
 #include "extract/timex_calendar.h"
 #include "extract/titles.h"
@@ -20,10 +21,6 @@ uint32_t TokenAtOrAfter(const std::vector<Token>& tokens, uint32_t byte) {
   auto it = std::upper_bound(tokens.begin(), tokens.end(), byte,
                              [](uint32_t b, const Token& t) { return b < t.end; });
   return static_cast<uint32_t>(it - tokens.begin());
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 int KindRank(const KbEntry* entry) {
@@ -51,7 +48,7 @@ constexpr std::string_view kKoreanSiteHeads[] = {"본사", "캠퍼스", "영빈�
 
 bool IsKoreanSiteHead(std::string_view token) {
   for (std::string_view head : kKoreanSiteHeads) {
-    if (EndsWith(token, head)) return true;
+    if (token.ends_with(head)) return true;
   }
   return false;
 }
@@ -109,12 +106,6 @@ bool IsModifier(const EventDoc& doc, const SentenceRefs& s, const EntityRef& pla
   return StartsNameOrTitle(doc, s, next);
 }
 
-size_t CodePoints(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 bool StartsWithUpper(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
 }  // namespace
@@ -149,7 +140,7 @@ bool IsLikelyPerson(const DocEntity& e) {
   const bool hangul = !words.empty() && static_cast<unsigned char>(words[0][0]) >= 0xEA;
   if (hangul) {
     if (words.size() >= 2) return true;  // a spaced foreign name (마커스 벨)
-    const size_t n = CodePoints(words[0]);
+    const size_t n = CountCodePoints(words[0]);
     const std::string_view first = words[0].substr(0, 3);
     // Nouns that start with a surname syllable end like places and bodies
     // (조선소, 박람회, 세무서장 ...), which given names rarely do.

@@ -148,13 +148,13 @@ void Reader::SetStatus(const Trigger& t, uint32_t first, uint32_t last, uint32_t
     const uint32_t after = std::min(last, i + 4);
     denied = doc_.AnyIn(i + 1, after, kCueNegation | kCueDenied);
     std::string_view w = doc_.Token(i);
-    planned = EndsWith(w, "할") || EndsWith(w, "을") || EndsWith(w, "날");
+    planned = w.ends_with("할") || w.ends_with("을") || w.ends_with("날");
     past = false;
     // The clause's closing "예정이다", "계획이다" plan the trip when the travel word
     // leads into it (방문해, 찾아, 방미를); not from a clause inside (방한 시, 출국한).
     static constexpr std::string_view kLinks[] = {"해", "하고", "하며", "해서", "아"};
     bool leads = i + 1 < last && (doc_.Token(i + 1) == "을" || doc_.Token(i + 1) == "를");
-    for (std::string_view e : kLinks) leads = leads || EndsWith(w, e);
+    for (std::string_view e : kLinks) leads = leads || w.ends_with(e);
     const uint32_t reach = leads ? next_trigger : std::min(next_trigger, i + 4);
     for (uint32_t j = i + 1; j < reach; ++j) {
       if (doc_.Token(j) == "오는") continue;
@@ -162,7 +162,7 @@ void Reader::SetStatus(const Trigger& t, uint32_t first, uint32_t last, uint32_t
       past = past || doc_.Has(j, kCuePastPlan);
     }
     // "오는 23일 ... 봉하마을을 찾는다": the plain present with a later date is a plan.
-    if (!planned && (EndsWith(w, "는다") || EndsWith(w, "한다") || EndsWith(w, "난다")) &&
+    if (!planned && (w.ends_with("는다") || w.ends_with("한다") || w.ends_with("난다")) &&
         IsCompleteDate(doc_.published)) {
       for (const Timex& x : ClauseTimes(doc_.sentences[f->sentence], first, last)) {
         const CivilDate& v = x.t->value;
@@ -185,7 +185,7 @@ void Reader::SetStatus(const Trigger& t, uint32_t first, uint32_t last, uint32_t
     }
     past = doc_.AnyIn(from, i, kCuePastPlan);
     // Headlines: "Orison CEO Owen Pryce to visit Seoul next week".
-    if (i >= first + 2 && Lower(doc_.Token(i - 1)) == "to" &&
+    if (i >= first + 2 && text::AsciiLower(doc_.Token(i - 1)) == "to" &&
         doc_.PersonAt(doc_.sentences[f->sentence], i - 2)) {
       planned = true;
     }
@@ -208,7 +208,7 @@ void Reader::Clause(size_t si, const SentenceRefs& s, uint32_t first, uint32_t l
     bool visit_kr = false;
     for (Trigger& t : triggers) {
       if (t.fixed != nullptr && std::string_view(t.fixed) == "kr") visit_kr = true;
-      if (visit_kr && t.role == Role::kDepart && StartsWith(doc_.Token(t.token), "출국"))
+      if (visit_kr && t.role == Role::kDepart && doc_.Token(t.token).starts_with("출국"))
         t.role = Role::kReturn;
     }
   }

@@ -14,6 +14,7 @@
 
 #include "extract/event_doc.h"
 #include "extract/events.h"
+#include "text/line_stats.h"  // AsciiLower
 
 namespace tg::extract::trip {
 
@@ -93,9 +94,6 @@ int DateRelation(const Frame& a, const Frame& b);
 bool StatusClash(const Frame& a, const Frame& b);
 
 // Text helpers (trip_words.cc).
-std::string Lower(std::string_view s);
-bool StartsWith(std::string_view s, std::string_view prefix);
-bool EndsWith(std::string_view s, std::string_view suffix);
 // A Korean word that ends a clause or modifies a noun (가로지르는, 마련된, 출국해).
 bool IsKoreanVerbForm(std::string_view w);
 template <size_t N>

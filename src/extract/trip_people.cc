@@ -61,7 +61,7 @@ std::vector<int> Reader::EnglishTravelers(const SentenceRefs& s, uint32_t first,
     for (const EntityRef& r : s.persons) {
       if (r.last_token > t.token || r.last_token + 3 < t.token || r.first_token < first) continue;
       const std::string after = LowerAt(r.last_token, s);
-      const std::string word = Lower(doc_.Token(r.first_token));
+      const std::string word = text::AsciiLower(doc_.Token(r.first_token));
       // "his first business trip", not "taking her on a trip".
       bool modifiers = true;
       for (uint32_t j = r.last_token; j < t.token && modifiers; ++j) {
@@ -74,7 +74,7 @@ std::vector<int> Reader::EnglishTravelers(const SentenceRefs& s, uint32_t first,
   }
   // "Muslims traveling to the U.S.": a participle after a noun belongs to that noun.
   const std::string word = LowerAt(t.token, s);
-  if (!t.noun && EndsWith(word, "ing") && t.token > first &&
+  if (!t.noun && word.ends_with("ing") && t.token > first &&
       doc_.PersonAt(s, t.token - 1) == nullptr &&
       !OneOf(std::string_view(LowerAt(t.token - 1, s)), kBeforeParticiple)) {
     return {};
@@ -200,9 +200,9 @@ int Reader::Referent(const SentenceRefs& s, uint32_t from, uint32_t to) const {
       for (auto it = prev.persons.rbegin(); it != prev.persons.rend(); ++it) {
         if (k == si && it->first_token >= from) continue;
         const DocEntity& e = doc_.entities->entities[it->entity];
-        const bool match = generic ? StartsWith(e.org, org_name)
-                                   : Lower(e.title).find(w) != std::string::npos &&
-                                         (org_name.empty() || StartsWith(e.org, org_name));
+        const bool match = generic ? e.org.starts_with(org_name)
+                                   : text::AsciiLower(e.title).find(w) != std::string::npos &&
+                                         (org_name.empty() || e.org.starts_with(org_name));
         if (match) return it->entity;
       }
     }
@@ -235,15 +235,15 @@ std::vector<int> Reader::KoreanTravelers(const SentenceRefs& s, uint32_t first, 
   }
   // "출국한 박 회장은", "방문한 왈리드 알무알렘 장관과": a word modifying a noun
   // travels with the person right after it, and with nobody else ("향하던 여객기").
-  if (!t.noun && IsKoreanVerbForm(doc_.Token(t.token)) && !EndsWith(doc_.Token(t.token), "다")) {
+  if (!t.noun && IsKoreanVerbForm(doc_.Token(t.token)) && !doc_.Token(t.token).ends_with("다")) {
     std::string_view w = doc_.Token(t.token);
     static constexpr std::string_view kBoundNouns[] = {"데",   "것",     "뒤",   "후",   "바",
                                                        "지",   "가운데", "직후", "이후", "때",
                                                        "만에", "적",     "채",   "만"};
     const bool bound =
         t.token + 1 < last && OneOf(doc_.Token(t.token + 1), kBoundNouns);  // 방문한 뒤
-    if (!bound && !EndsWith(w, "고") && !EndsWith(w, "며") && !EndsWith(w, "해") &&
-        !EndsWith(w, "서") && !EndsWith(w, "면서") && !EndsWith(w, "지만")) {
+    if (!bound && !w.ends_with("고") && !w.ends_with("며") && !w.ends_with("해") &&
+        !w.ends_with("서") && !w.ends_with("면서") && !w.ends_with("지만")) {
       for (const EntityRef& r : s.persons) {
         if (r.first_token > t.token && r.first_token <= t.token + 3 && r.first_token < last)
           return {r.entity};
@@ -317,7 +317,7 @@ std::vector<int> Reader::Companions(size_t si, const SentenceRefs& s, uint32_t f
     const bool meeting = doc_.AnyIn(first, last, kCueMeetingRef | kCueMeet);
     for (uint32_t i = first; i < last; ++i) {
       std::string_view w = doc_.Token(i);
-      if (StartsWith(w, "함께")) {
+      if (w.starts_with("함께")) {
         // "유영상 사장, 김주선 사장 등과 함께": the names joined by 와/과 to 함께.
         bool linked = false;
         for (auto it = s.persons.rbegin(); it != s.persons.rend(); ++it) {
@@ -332,7 +332,7 @@ std::vector<int> Reader::Companions(size_t si, const SentenceRefs& s, uint32_t f
         }
         continue;
       }
-      if (!StartsWith(w, "동행") || meeting) continue;
+      if (!w.starts_with("동행") || meeting) continue;
       CompanionNote note;  // "COO가 동행한다": with the trip just told
       note.sentence = si;
       for (const EntityRef& r : s.persons) {

@@ -27,22 +27,6 @@ bool NounForm(std::string_view w, std::string_view stem) {
 
 }  // namespace
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 // A Korean word (particles split off) that ends a clause or modifies a noun:
 // 가로지르는, 마련된, 회동한, 출국해, 했다. Ends the search for a travel word's
 // places. Two syllables at least; a syllable closed by ㄴ counts (한, 된, 친).
@@ -51,7 +35,7 @@ bool IsKoreanVerbForm(std::string_view w) {
                                                "다", "서", "지만", "면서"};
   if (w.size() < 6) return false;
   for (std::string_view e : kEnds) {
-    if (EndsWith(w, e)) return true;
+    if (w.ends_with(e)) return true;
   }
   const auto* p = reinterpret_cast<const unsigned char*>(w.data() + w.size() - 3);
   if ((p[0] & 0xF0) != 0xE0) return false;
@@ -60,7 +44,7 @@ bool IsKoreanVerbForm(std::string_view w) {
 }
 
 std::string Reader::LowerAt(uint32_t i, const SentenceRefs& s) const {
-  return i < s.last_token ? Lower(doc_.Token(i)) : std::string();
+  return i < s.last_token ? text::AsciiLower(doc_.Token(i)) : std::string();
 }
 
 const EntityRef* Reader::RefAt(const std::vector<EntityRef>& refs, uint32_t i) {
@@ -208,45 +192,45 @@ bool Reader::KoreanTrigger(uint32_t i, Trigger* t) const {
   if (doc_.tokens()[i].script != text::Script::kHangul || IsParticle(i)) return false;
   std::string_view w = doc_.Token(i);
   // "도착하려면": a condition, not a journey.
-  if (EndsWith(w, "면") && w.size() > 6) return false;
+  if (w.ends_with("면") && w.size() > 6) return false;
   for (const FixedVisit& f : kFixedVisits) {
-    if (StartsWith(w, f.word) && OneOf(w.substr(f.word.size(), 3), kVerbTails) &&
+    if (w.starts_with(f.word) && OneOf(w.substr(f.word.size(), 3), kVerbTails) &&
         (w.size() == f.word.size() || w.size() >= f.word.size() + 3)) {
       t->fixed = f.place;
       t->noun = NounForm(w, f.word);
       return true;
     }
   }
-  if (StartsWith(w, "출국")) {
+  if (w.starts_with("출국")) {
     t->role = Role::kDepart;
     return true;
   }
-  if (StartsWith(w, "출장길")) {
+  if (w.starts_with("출장길")) {
     t->role = Role::kDepart;
     t->noun = true;
     return true;
   }
-  if (StartsWith(w, "출장") || StartsWith(w, "순방")) {
+  if (w.starts_with("출장") || w.starts_with("순방")) {
     t->noun = NounForm(w, w.substr(0, 6));
     return true;
   }
-  if (StartsWith(w, "귀국")) {
+  if (w.starts_with("귀국")) {
     t->role = Role::kReturn;
     return true;
   }
-  if (StartsWith(w, "도착") || StartsWith(w, "입국")) {
+  if (w.starts_with("도착") || w.starts_with("입국")) {
     t->role = Role::kArrive;
     return true;
   }
-  if (StartsWith(w, "방문") && !StartsWith(w, "방문객") && !StartsWith(w, "방문자") &&
-      !StartsWith(w, "방문지")) {
+  if (w.starts_with("방문") && !w.starts_with("방문객") && !w.starts_with("방문자") &&
+      !w.starts_with("방문지")) {
     t->noun = NounForm(w, "방문");
     return true;
   }
   static constexpr std::string_view kNeedDest[] = {"찾아", "찾았",   "찾은",   "찾을",   "찾는",
                                                    "오가", "이동해", "이동한", "이동할", "이동했"};
   for (std::string_view p : kNeedDest) {
-    if (StartsWith(w, p)) {
+    if (w.starts_with(p)) {
       t->needs_dest = true;
       return true;
     }
@@ -254,7 +238,7 @@ bool Reader::KoreanTrigger(uint32_t i, Trigger* t) const {
   static constexpr std::string_view kGo[] = {"떠나", "떠났", "떠난", "떠날", "향했",
                                              "향해", "향한", "향하", "향할"};
   for (std::string_view p : kGo) {
-    if (StartsWith(w, p)) {
+    if (w.starts_with(p)) {
       t->role = Role::kDepart;
       t->needs_dest = true;
       return true;
@@ -303,7 +287,7 @@ bool Reader::IsFacility(const EntityRef& r) const {
   if (!e.kb_id.empty()) return false;
   const std::string_view name = doc_.text.substr(r.begin, r.end - r.begin);
   for (std::string_view head : kHeads) {
-    if (EndsWith(name, head)) return true;
+    if (name.ends_with(head)) return true;
   }
   return false;
 }
@@ -338,7 +322,7 @@ std::vector<Dest> Reader::EnglishDests(const SentenceRefs& s, const Trigger& t, 
   for (uint32_t i = t.token + t.length; i < end; ++i) {
     if (const EntityRef* p = doc_.PersonAt(s, i)) {
       const std::string after = LowerAt(p->last_token, s);
-      const std::string text = Lower(doc_.Token(p->first_token));
+      const std::string text = text::AsciiLower(doc_.Token(p->first_token));
       if (after != "'s" && after != "’s" && text != "his" && text != "her" && text != "their")
         break;
     }
