@@ -237,6 +237,36 @@ class MemoryStore final : public Store {
     return out;
   }
 
+  Result<std::vector<ExtractionRecord>> ListExtractions(int64_t after_doc_id) override {
+    std::unordered_map<int64_t, std::vector<std::string>> duplicates;  // leader -> ext ids
+    for (const Entry& e : docs_) {
+      if (e.doc.dup_group != e.doc.id) duplicates[e.doc.dup_group].push_back(e.doc.ext_id);
+    }
+    std::vector<ExtractionRecord> out;
+    for (const Entry& e : docs_) {
+      if (e.doc.id <= after_doc_id || !e.events.has_value()) continue;
+      ExtractionRecord r;
+      r.doc_id = e.doc.id;
+      r.ext_id = e.doc.ext_id;
+      r.lang = e.doc.meta.lang;
+      r.published = e.doc.meta.published;
+      r.outlet = e.doc.meta.outlet;
+      if (auto it = duplicates.find(e.doc.id); it != duplicates.end()) r.duplicate_ext_ids = it->second;
+      r.events = *e.events;
+      FillEvidence(e.doc.text, &r.events);
+      out.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  Status PutGraph(const Graph& graph) override {
+    TG_RETURN_IF_ERROR(ValidateGraph(graph).WithPrefix("cannot store the resolved graph"));
+    graph_ = graph;
+    return Status::Ok();
+  }
+
+  Result<Graph> GetGraph() override { return graph_; }
+
  private:
   struct Entry {
     Document doc;
@@ -251,6 +281,7 @@ class MemoryStore final : public Store {
   std::unordered_map<uint64_t, int64_t> by_text_hash_;
   std::unordered_map<std::string, int64_t> by_ext_id_;
   std::unordered_map<uint64_t, std::vector<int64_t>> bands_;
+  Graph graph_;
 };
 
 }  // namespace

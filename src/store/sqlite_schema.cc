@@ -157,6 +157,90 @@ CREATE TABLE trip_destinations (
 ) WITHOUT ROWID;
 CREATE INDEX trip_destinations_name ON trip_destinations(name);
 )sql",
+    // Version 4: the resolved graph (store/graph.h), rebuilt whole by
+    // PutGraph from the per-document extractions above: canonical entities
+    // with their aliases, merged events with participants, topics,
+    // destinations, the reports (sources) and documents behind each, and the
+    // resolution notes (merges made, ambiguous matches left apart).
+    R"sql(
+CREATE TABLE entities (
+  id      INTEGER PRIMARY KEY,
+  key     TEXT    NOT NULL UNIQUE,
+  type    TEXT    NOT NULL,
+  name    TEXT    NOT NULL,
+  name_en TEXT    NOT NULL,
+  name_ko TEXT    NOT NULL,
+  kb_id   TEXT    NOT NULL,
+  title   TEXT    NOT NULL,
+  org     TEXT    NOT NULL,
+  docs    INTEGER NOT NULL,
+  events  INTEGER NOT NULL
+);
+CREATE INDEX entities_name ON entities(name);
+CREATE TABLE entity_aliases (
+  entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  alias     TEXT    NOT NULL,
+  PRIMARY KEY (entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX entity_aliases_alias ON entity_aliases(alias);
+CREATE TABLE events (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT    NOT NULL,
+  traveler    INTEGER NOT NULL,
+  date        TEXT    NOT NULL,
+  date_hint   TEXT    NOT NULL,
+  end_date    TEXT    NOT NULL,
+  place       TEXT    NOT NULL,
+  place_kb_id TEXT    NOT NULL,
+  status      TEXT    NOT NULL,
+  confidence  REAL    NOT NULL
+);
+CREATE INDEX events_date ON events(date);
+CREATE TABLE event_participants (
+  event_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  entity_id INTEGER NOT NULL REFERENCES entities(id),
+  PRIMARY KEY (event_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX event_participants_entity ON event_participants(entity_id, event_id);
+CREATE TABLE event_topics (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  topic    TEXT    NOT NULL,
+  PRIMARY KEY (event_id, topic)
+) WITHOUT ROWID;
+CREATE INDEX event_topics_topic ON event_topics(topic);
+CREATE TABLE event_destinations (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  idx      INTEGER NOT NULL,
+  name     TEXT    NOT NULL,
+  PRIMARY KEY (event_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE event_sources (
+  event_id  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  idx       INTEGER NOT NULL,
+  doc_id    INTEGER NOT NULL,
+  doc       TEXT    NOT NULL,
+  published TEXT    NOT NULL,
+  status    TEXT    NOT NULL,
+  date      TEXT    NOT NULL,
+  date_hint TEXT    NOT NULL,
+  evidence  TEXT    NOT NULL,
+  PRIMARY KEY (event_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX event_sources_doc ON event_sources(doc_id);
+CREATE TABLE event_docs (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  doc      TEXT    NOT NULL,
+  PRIMARY KEY (event_id, doc)
+) WITHOUT ROWID;
+CREATE TABLE resolution_notes (
+  id       INTEGER PRIMARY KEY,
+  kind     TEXT NOT NULL,
+  name     TEXT NOT NULL,
+  entities TEXT NOT NULL,
+  score    REAL NOT NULL,
+  reason   TEXT NOT NULL
+);
+)sql",
 };
 constexpr int kSchemaVersion = static_cast<int>(std::size(kMigrations));
 

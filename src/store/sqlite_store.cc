@@ -13,6 +13,7 @@
 #include "store/signature_codec.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_events.h"
+#include "store/sqlite_graph.h"
 #include "store/sqlite_schema.h"
 
 namespace tg::store {
@@ -351,6 +352,28 @@ class SqliteStore final : public Store {
   Result<std::optional<StoredEvents>> GetEvents(int64_t doc_id) override {
     return events_.Read(doc_id);
   }
+
+  Result<std::vector<ExtractionRecord>> ListExtractions(int64_t after_doc_id) override {
+    return ReadExtractionRecords(*db_, events_, after_doc_id);
+  }
+
+  Status PutGraph(const Graph& graph) override {
+    if (options_.read_only) {
+      return Status::InvalidArgument("store is read-only: ", options_.path);
+    }
+    TG_RETURN_IF_ERROR(ValidateGraph(graph).WithPrefix("cannot store the resolved graph"));
+    TG_RETURN_IF_ERROR(Flush());
+    TG_RETURN_IF_ERROR(Run(Sql::kBegin));
+    Status written = WriteGraph(*db_, graph);
+    if (written.ok()) written = Run(Sql::kCommit);
+    if (!written.ok()) {
+      static_cast<void>(Run(Sql::kRollback));
+      return written.WithPrefix("cannot store the resolved graph");
+    }
+    return Status::Ok();
+  }
+
+  Result<Graph> GetGraph() override { return ReadGraph(*db_); }
 
   Result<StoreStats> Stats() override {
     TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kStats));

@@ -12,6 +12,7 @@
 #include "core/document.h"
 #include "core/result.h"
 #include "store/events.h"
+#include "store/graph.h"
 
 namespace tg::store {
 
@@ -108,6 +109,17 @@ class Store {
   // evidence text filled in; nullopt when none were ever put (a document
   // ingested without extraction, a duplicate, an unknown id).
   virtual Result<std::optional<StoredEvents>> GetEvents(int64_t doc_id) = 0;
+
+  // Every document that went through extraction and has id > `after_doc_id`
+  // (0: all), in id order, with its events (evidence filled in) and the
+  // external ids of its stored duplicates. Sees the open batch.
+  virtual Result<std::vector<ExtractionRecord>> ListExtractions(int64_t after_doc_id) = 0;
+  // Replaces the stored resolved graph (entities, events, notes) with `graph`.
+  // Commits the open batch first; atomic and durable when it returns. Fails
+  // with kInvalidArgument when an event names an entity id not in `graph`.
+  virtual Status PutGraph(const Graph& graph) = 0;
+  // The stored resolved graph; empty when none was ever put.
+  virtual Result<Graph> GetGraph() = 0;
 };
 
 }  // namespace tg::store

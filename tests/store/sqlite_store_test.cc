@@ -31,7 +31,16 @@ Document MakeDoc(const std::string& ext_id, const std::string& text, uint64_t ra
 
 // Turns a current database back into the schema of version 2 (which had no
 // event tables), to test the migrations from older files.
+// What a version-3 build had not: the resolved-graph tables (version 4).
+constexpr const char* kDropGraphTables =
+    "DROP TABLE resolution_notes; DROP TABLE event_docs; DROP TABLE event_sources; "
+    "DROP TABLE event_destinations; DROP TABLE event_topics; DROP TABLE event_participants; "
+    "DROP TABLE events; DROP TABLE entity_aliases; DROP TABLE entities; ";
+// What a version-2 build had not: the event tables (version 3) and the graph.
 constexpr const char* kDropEventTables =
+    "DROP TABLE resolution_notes; DROP TABLE event_docs; DROP TABLE event_sources; "
+    "DROP TABLE event_destinations; DROP TABLE event_topics; DROP TABLE event_participants; "
+    "DROP TABLE events; DROP TABLE entity_aliases; DROP TABLE entities; "
     "DROP TABLE trip_destinations; DROP TABLE trip_people; DROP TABLE trips; "
     "DROP TABLE meeting_topics; DROP TABLE meeting_participants; DROP TABLE meetings; "
     "DROP TABLE extractions; ";
@@ -102,7 +111,7 @@ TEST_F(SqliteStoreTest, DataSurvivesCloseAndReopen) {
 TEST_F(SqliteStoreTest, UsesWalAndVersionedSchema) {
   { ASSERT_OK_AND_ASSIGN(auto store, Open()); }
   EXPECT_EQ(QueryRaw("PRAGMA journal_mode"), "wal");
-  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "3");
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "4");
   EXPECT_EQ(QueryRaw("SELECT count(*) FROM sqlite_master WHERE name IN "
                      "('documents', 'minhash', 'lsh_bands', 'docs_fts', 'extractions', "
                      "'meetings', 'meeting_participants', 'meeting_topics', 'trips', "
@@ -300,7 +309,7 @@ TEST_F(SqliteStoreTest, MigrationTwoRecomputesOldSignatures) {
     sqlite3_close(db);
   }
   ASSERT_OK_AND_ASSIGN(auto store, Open());
-  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "3");
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "4");
   EXPECT_EQ(QueryRaw("SELECT count(*) FROM lsh_bands"), "16");
   const dedup::Signature sig = hasher_.Compute(text);
   ASSERT_OK_AND_ASSIGN(auto candidates, store->FindNearDupCandidates(hasher_.BandKeys(sig)));
@@ -402,7 +411,7 @@ TEST_F(SqliteStoreTest, MigrationThreeAddsEventTablesToAVersionTwoFile) {
       << reader.error().ToString();
 
   ASSERT_OK_AND_ASSIGN(auto store, Open());
-  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "3");
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "4");
   ASSERT_OK_AND_ASSIGN(StoreStats stats, store->Stats());
   EXPECT_EQ(stats.documents, 2);
   ASSERT_OK_AND_ASSIGN(auto hits, store->Search("cathode", 5));
@@ -416,6 +425,42 @@ TEST_F(SqliteStoreTest, MigrationThreeAddsEventTablesToAVersionTwoFile) {
   ASSERT_TRUE(events.has_value());
   EXPECT_EQ(events->meetings.size(), 1u);
   EXPECT_EQ(events->meetings[0].participants[1].name, "마서윤");
+}
+
+
+// A version-3 file (events, no graph) gains the graph tables; its documents
+// and events stay and a graph can be put at once.
+TEST_F(SqliteStoreTest, MigrationFourAddsGraphTablesToAVersionThreeFile) {
+  const std::string text = "Ansel Krey met 마서윤 in Gwangyang.\nThey toured a cathode plant.";
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Open());
+    ASSERT_OK(Insert(*store, MakeDoc("a", text, 1)));
+    ASSERT_OK(store->PutEvents(1, SmallEvents(text)));
+    ASSERT_OK(store->Flush());
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, (std::string(kDropGraphTables) + "PRAGMA user_version = 3").c_str(),
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  ASSERT_OK_AND_ASSIGN(auto store, Open());
+  EXPECT_EQ(QueryRaw("PRAGMA user_version"), "4");
+  ASSERT_OK_AND_ASSIGN(auto records, store->ListExtractions(0));
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].events.meetings.size(), 1u);
+  ASSERT_OK_AND_ASSIGN(Graph empty, store->GetGraph());
+  EXPECT_TRUE(empty.entities.empty());
+  Graph g;
+  g.entities.push_back({});
+  g.entities[0].id = 1;
+  g.entities[0].key = "name:anselkrey";
+  g.entities[0].name = "Ansel Krey";
+  ASSERT_OK(store->PutGraph(g));
+  ASSERT_OK_AND_ASSIGN(Graph got, store->GetGraph());
+  EXPECT_TRUE(got == g);
 }
 
 }  // namespace
