@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/graph_json.h"
 #include "pipeline/analyze.h"
 
 namespace tg::cli {
@@ -16,7 +17,43 @@ struct EntitiesArgs {
   std::vector<std::string> paths;
   std::string data_dir;
   bool with_dates = true;
+  std::string db;        // set: list the database's canonical entities instead
+  std::string type;      // with db: only this type (PERSON, ORG)
 };
+
+// `entities --db`: the canonical entities of the resolved graph, with their
+// names in every language seen, organisation and title, and counts.
+void RunCanonicalEntities(const EntitiesArgs& args, RunState* state) {
+  std::unique_ptr<store::Store> store = OpenStoreOrReport(args.db, /*read_only=*/true);
+  if (store == nullptr) {
+    state->exit_code = kExitError;
+    return;
+  }
+  Result<store::Graph> graph = store->GetGraph();
+  if (!graph.has_value()) {
+    PrintError(args.db + ": cannot read the graph: " + graph.error().ToString());
+    state->exit_code = kExitError;
+    return;
+  }
+  std::vector<std::vector<std::string>> rows = {
+      {"ID", "TYPE", "NAME", "TITLE", "ORGANISATION", "DOCS", "EVENTS", "ALIASES"}};
+  for (const store::GraphEntity& e : graph->entities) {
+    if (!args.type.empty() && e.type != args.type) continue;
+    if (args.format != Format::kText) {
+      PrintJson(EntityToJson(e), /*pretty=*/args.format == Format::kJson);
+      continue;
+    }
+    std::string aliases;
+    for (const std::string& a : e.aliases) {
+      if (a == e.name_en || a == e.name_ko || a == e.name) continue;
+      aliases += (aliases.empty() ? "" : ", ") + a;
+    }
+    rows.push_back({std::to_string(e.id), e.type, FitWidth(DisplayName(e), 40),
+                    FitWidth(e.title, 20), FitWidth(e.org, 24), std::to_string(e.docs),
+                    std::to_string(e.events), FitWidth(aliases, 50)});
+  }
+  if (args.format == Format::kText) PrintTable(rows);
+}
 
 nlohmann::json SourcesJson(uint8_t sources) {
   nlohmann::json out = nlohmann::json::array();
@@ -83,6 +120,20 @@ void PrintText(const pipeline::AnalyzedDocument& doc, bool with_dates) {
 }
 
 void RunEntities(const EntitiesArgs& args, RunState* state) {
+  if (!args.db.empty()) {
+    if (!args.paths.empty()) {
+      PrintError("entities: give either --db or input paths, not both");
+      state->exit_code = kExitError;
+      return;
+    }
+    RunCanonicalEntities(args, state);
+    return;
+  }
+  if (args.paths.empty()) {
+    PrintError("entities: give input paths (per-document entities) or --db (canonical entities)");
+    state->exit_code = kExitError;
+    return;
+  }
   pipeline::AnalyzeOptions options;
   options.extractor.data_dir = args.data_dir;
   Result<std::unique_ptr<pipeline::DocumentAnalyzer>> analyzer =
@@ -126,9 +177,14 @@ void AddEntitiesCommand(CLI::App& app, RunState* state) {
       "entities",
       "Print each document's people, organisations, places and dates, with every mention\n"
       "(byte spans into the clean text) resolved within the document. Reads the same inputs\n"
-      "as ingest; stores nothing.");
+      "as ingest; stores nothing.\n"
+      "With --db FILE instead of paths: the database's canonical entities across documents\n"
+      "and languages (aliases in every language seen, organisation, title, documents, events).");
   AddFormatOption(cmd, &args->format, {"text", "json", "jsonl"});
-  cmd->add_option("paths", args->paths, "Files, directories, or - for stdin")->required();
+  cmd->add_option("paths", args->paths, "Files, directories, or - for stdin");
+  cmd->add_option("--db", args->db, "List the canonical entities of this database instead");
+  cmd->add_option("--type", args->type, "With --db: only PERSON or ORG")
+      ->check(CLI::IsMember({"PERSON", "ORG"}));
   AddDataDirOption(cmd, &args->data_dir);
   cmd->add_flag("!--no-dates", args->with_dates, "Leave out dates and times");
   cmd->callback([args, state]() { RunEntities(*args, state); });

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "cli/commands.h"
 #include "extract/entities.h"
 #include "pipeline/ingest.h"
+#include "pipeline/resolve.h"
 
 namespace tg::cli {
 namespace {
@@ -22,6 +24,7 @@ struct IngestArgs {
   uint64_t max_doc_bytes = 32ull << 20;
   bool progress = true;
   bool extract = true;
+  bool resolve = true;
   std::string data_dir;
 };
 
@@ -110,10 +113,39 @@ void RunIngest(const IngestArgs& args, RunState* state) {
     state->exit_code = kExitError;
     return;
   }
+  // Rebuild the cross-document graph from every stored extraction (old and
+  // new); documents are not re-read.
+  std::optional<pipeline::ResolveSummary> resolved;
+  if (args.extract && args.resolve) {
+    Result<resolve::Resolver> resolver = resolve::Resolver::Load(args.data_dir);
+    Result<pipeline::ResolveSummary> r =
+        resolver.has_value() ? pipeline::ResolveStore(store.get(), *resolver)
+                             : Result<pipeline::ResolveSummary>(resolver.error());
+    if (!r.has_value()) {
+      PrintError(args.global.db + ": documents stored, but resolution failed (run `tiegraph resolve`): " +
+                 r.error().ToString());
+      state->exit_code = kExitError;
+      return;
+    }
+    resolved = *r;
+  }
   if (args.global.format == Format::kJson) {
-    PrintJson(SummaryJson(*summary), /*pretty=*/false);
+    nlohmann::json out = SummaryJson(*summary);
+    if (resolved) {
+      out["resolve"] = {{"entities", resolved->entities}, {"events", resolved->events},
+                        {"merges", resolved->merges}, {"ambiguous", resolved->ambiguous},
+                        {"seconds", resolved->read_seconds + resolved->resolve_seconds +
+                                        resolved->write_seconds}};
+    }
+    PrintJson(out, /*pretty=*/false);
   } else {
     PrintSummaryText(*summary, args.global.db, args.extract);
+    if (resolved) {
+      std::cout << fmt::format("graph           {} entities, {} events across all {} stories ({:.2f} s)\n",
+                               resolved->entities, resolved->events, resolved->documents,
+                               resolved->read_seconds + resolved->resolve_seconds +
+                                   resolved->write_seconds);
+    }
   }
   state->exit_code = summary->rejected > 0 ? kExitRejected : kExitOk;
 }
@@ -137,6 +169,8 @@ void AddIngestCommand(CLI::App& app, RunState* state) {
   cmd->add_flag("!--no-progress", args->progress, "Do not draw a progress line on a terminal");
   cmd->add_flag("!--no-extract", args->extract,
                 "Store documents only: no entity or event extraction (raw-throughput runs)");
+  cmd->add_flag("!--no-resolve", args->resolve,
+                "Do not rebuild the cross-document graph after storing (run `tiegraph resolve` later)");
   AddDataDirOption(cmd, &args->data_dir);
   cmd->callback([args, state]() { RunIngest(*args, state); });
 }

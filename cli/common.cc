@@ -8,6 +8,7 @@
 
 #include "core/hash.h"
 #include "core/utf8.h"
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
 namespace tg::cli {
@@ -15,7 +16,9 @@ namespace tg::cli {
 void AddDbOption(CLI::App* cmd, std::string* db) {
   const char* env = std::getenv("TIEGRAPH_DB");
   *db = env != nullptr && *env != '\0' ? env : "tiegraph.db";
-  cmd->add_option("--db", *db, "SQLite database file (default: $TIEGRAPH_DB, else tiegraph.db)")
+  cmd->add_option("--db", *db,
+                  "SQLite database file, or a PostgreSQL URI postgresql://user@host/db[?schema=s] "
+                  "(default: $TIEGRAPH_DB, else tiegraph.db)")
       ->capture_default_str();
 }
 
@@ -35,6 +38,19 @@ void AddFormatOption(CLI::App* cmd, Format* format, const std::vector<std::strin
 }
 
 std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& db, bool read_only) {
+  if (store::IsPostgresUri(db)) {
+    // The URI may hold a password, so the message names the server as the
+    // store describes it (without one) instead of repeating `db`.
+    Result<store::PostgresOptions> options = store::PostgresOptionsFromUri(db);
+    if (options.has_value()) options->read_only = read_only;
+    Result<std::unique_ptr<store::Store>> opened =
+        options.has_value() ? store::OpenPostgresStore(*options) : options.error();
+    if (!opened.has_value()) {
+      PrintError(opened.error().ToString());
+      return nullptr;
+    }
+    return std::move(opened).value();
+  }
   store::SqliteOptions options;
   options.path = db;
   options.read_only = read_only;

@@ -19,6 +19,14 @@ int main(int argc, char** argv) {
   tg::cli::AddSearchCommand(app, &state);
   tg::cli::AddEntitiesCommand(app, &state);
   tg::cli::AddExtractCommand(app, &state);
+  tg::cli::AddResolveCommand(app, &state);
+  tg::cli::AddEventsCommand(app, &state);
+  tg::cli::AddServeCommand(app, &state);
+  for (auto add : {tg::cli::AddWhoMetCommand, tg::cli::AddTimelineCommand, tg::cli::AddPathCommand,
+                   tg::cli::AddEgoCommand, tg::cli::AddTopCommand, tg::cli::AddTopicsCommand,
+                   tg::cli::AddExportCommand}) {
+    add(app, &state);  // the graph query verbs (query/)
+  }
   tg::cli::AddNerCommand(app, &state);
   try {
     app.parse(argc, argv);

@@ -7,11 +7,14 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsqlite3-dev sqlite3
+  libpqxx-dev libpq-dev
+  postgresql  # server binaries for the tests' throwaway cluster (scripts/pg-test-server.sh)
   libicu-dev
   libgumbo-dev
   nlohmann-json3-dev
   libcli11-dev
   libfmt-dev
+  libcpp-httplib-dev
   libxxhash-dev
   zlib1g-dev libzstd-dev
   libgtest-dev libgmock-dev

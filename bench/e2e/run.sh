@@ -19,6 +19,11 @@ corpus="$out/corpus"
 # Extra ingest options, e.g. TG_BENCH_INGEST_ARGS=--no-extract for the read/clean/dedup/store
 # path alone (extraction's cost is measured by bench/e2e/extract.sh).
 read -r -a ingest_args <<<"${TG_BENCH_INGEST_ARGS:-}"
+# TG_BENCH_PG_URL=postgresql://user@host:port/db ingests into that PostgreSQL server instead of
+# SQLite files: one schema per run (bench_quarter, bench_half, bench_full), dropped first with
+# psql; results then go to results-postgres.json.
+pg_url=${TG_BENCH_PG_URL:-}
+results=results${pg_url:+-postgres}.json
 
 if [ ! -x "$bin" ]; then
   echo "bench/e2e: $bin not found; build it first (make build)" >&2
@@ -34,7 +39,12 @@ ensure_corpus
 run() {
   local label=$1 db=$2
   shift 2
-  rm -f "$db" "$db-wal" "$db-shm"
+  if [ -n "$pg_url" ]; then
+    psql -q -v ON_ERROR_STOP=1 "$pg_url" -c "DROP SCHEMA IF EXISTS bench_$label CASCADE" >/dev/null
+    case "$pg_url" in *\?*) db="$pg_url&schema=bench_$label" ;; *) db="$pg_url?schema=bench_$label" ;; esac
+  else
+    rm -f "$db" "$db-wal" "$db-shm"
+  fi
   local rc=0
   /usr/bin/time -v -o "$out/time-$label.txt" \
     "$bin" ingest --db "$db" --format json "${ingest_args[@]}" "$@" \
@@ -54,9 +64,10 @@ run quarter "$out/bench-quarter.db" "$corpus/part-0"
 run half "$out/bench-half.db" "$corpus/part-0" "$corpus/part-1"
 run full "$out/bench.db" "$corpus"
 
-python3 - "$out" <<'EOF'
+python3 - "$out" "$results" <<'EOF'
 import json, re, sys
 out = sys.argv[1]
+results = sys.argv[2]
 rows = []
 for label in ("quarter", "half", "full"):
     summary = json.load(open("%s/summary-%s.json" % (out, label)))
@@ -76,7 +87,7 @@ for label in ("quarter", "half", "full"):
         "docs_per_s": summary["read"] / secs if secs else 0.0,
         "peak_rss_mb": rss_kb / 1024.0,
     })
-json.dump(rows, open("%s/results.json" % out, "w"), indent=1)
+json.dump(rows, open("%s/%s" % (out, results), "w"), indent=1)
 head = ("run", "input MB", "docs", "stored", "exact", "near", "rejected", "wall s", "MB/s",
         "docs/s", "peak RSS MB")
 print("%-8s %9s %8s %8s %7s %7s %8s %8s %7s %8s %11s" % head)

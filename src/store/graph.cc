@@ -22,6 +22,11 @@ Status ValidateGraph(const Graph& graph) {
     for (int64_t p : ev.participants) {
       if (!ids.count(p)) return Status::InvalidArgument("event ", ev.id, ": unknown entity ", p);
     }
+    for (const EventSource& source : ev.sources) {
+      for (int64_t p : source.participants) {
+        if (!ids.count(p)) return Status::InvalidArgument("event ", ev.id, ": source names unknown entity ", p);
+      }
+    }
     if (ev.traveler != 0 && !ids.count(ev.traveler)) {
       return Status::InvalidArgument("event ", ev.id, ": unknown traveller ", ev.traveler);
     }

@@ -56,6 +56,8 @@ struct EventSource {
   std::string date;       // what this report says about the date
   std::string date_hint;
   std::string evidence;   // the sentence stating it
+  std::vector<int64_t> participants;  // the entities this report names, sorted
+  std::vector<std::string> copies;    // ids of the report's duplicate pages (same story)
   bool operator==(const EventSource&) const = default;
 };
 

@@ -37,6 +37,28 @@ std::vector<int64_t> SplitIds(const std::string& text) {
   return out;
 }
 
+// Document ids never hold a newline (they are file stems, JSONL ids, WARC ids).
+std::string JoinLines(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += '\n';
+    out += item;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string::npos) end = text.size();
+    out.push_back(text.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  return out;
+}
+
 Status WriteEntities(Database& db, const Graph& graph) {
   TG_ASSIGN_OR_RETURN(Statement entity,
                       db.Prepare("INSERT INTO entities (id, key, type, name, name_en, name_ko, "
@@ -82,8 +104,8 @@ Status WriteEvents(Database& db, const Graph& graph) {
                                  "VALUES (?1, ?2, ?3)"));
   TG_ASSIGN_OR_RETURN(Statement source,
                       db.Prepare("INSERT INTO event_sources (event_id, idx, doc_id, doc, "
-                                 "published, status, date, date_hint, evidence) VALUES "
-                                 "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+                                 "published, status, date, date_hint, evidence, people, copies) VALUES "
+                                 "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
   TG_ASSIGN_OR_RETURN(Statement doc, db.Prepare("INSERT OR IGNORE INTO event_docs "
                                                 "(event_id, doc) VALUES (?1, ?2)"));
   for (const GraphEvent& ev : graph.events) {
@@ -125,6 +147,8 @@ Status WriteEvents(Database& db, const Graph& graph) {
       source.BindTextNoCopy(7, s.date);
       source.BindTextNoCopy(8, s.date_hint);
       source.BindTextNoCopy(9, s.evidence);
+      source.BindText(10, JoinIds(s.participants));
+      source.BindText(11, JoinLines(s.copies));
       TG_RETURN_IF_ERROR(RunAndReset(source));
     }
     for (const std::string& d : ev.docs) {
@@ -236,7 +260,8 @@ Result<Graph> ReadGraph(Database& db) {
       [](const Statement& r, GraphEvent& ev) { ev.destinations.push_back(r.ColumnText(1)); }));
   TG_RETURN_IF_ERROR(ForEachRow(
       db,
-      "SELECT event_id, doc_id, doc, published, status, date, date_hint, evidence "
+      "SELECT event_id, doc_id, doc, published, status, date, date_hint, evidence, people, "
+      "copies "
       "FROM event_sources ORDER BY event_id, idx",
       events, [](const Statement& r, GraphEvent& ev) {
         EventSource s;
@@ -247,6 +272,8 @@ Result<Graph> ReadGraph(Database& db) {
         s.date = r.ColumnText(5);
         s.date_hint = r.ColumnText(6);
         s.evidence = r.ColumnText(7);
+        s.participants = SplitIds(r.ColumnText(8));
+        s.copies = SplitLines(r.ColumnText(9));
         ev.sources.push_back(std::move(s));
       }));
   TG_RETURN_IF_ERROR(ForEachRow(

@@ -224,6 +224,8 @@ CREATE TABLE event_sources (
   date      TEXT    NOT NULL,
   date_hint TEXT    NOT NULL,
   evidence  TEXT    NOT NULL,
+  people    TEXT    NOT NULL,
+  copies    TEXT    NOT NULL,
   PRIMARY KEY (event_id, idx)
 ) WITHOUT ROWID;
 CREATE INDEX event_sources_doc ON event_sources(doc_id);

@@ -64,6 +64,8 @@ Graph SampleGraph() {
   first.status = "occurred";
   first.date = "2026-03-03";
   first.evidence = "Mira Solberg met 한지우 in Daejeon on Tuesday.";
+  first.participants = {1, 2};
+  first.copies = {"b"};
   EventSource second = first;
   second.doc_id = 3;
   second.doc = "c";
