@@ -12,6 +12,9 @@
 namespace tg::resolve {
 namespace {
 
+// Blocking buckets larger than this are not compared pairwise (see CrossNameEdges).
+constexpr size_t kMaxBucket = 256;
+
 bool IsPunctuation(char32_t cp) {
   return (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
          (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0x00B7 || cp == 0x00A0;
@@ -171,6 +174,7 @@ int EntityResolution::AddPerson(const store::EventPerson& person, int64_t doc_id
 }
 
 void EntityResolution::AddTogether(const std::vector<int>& profiles) {
+  if (profiles.size() > 8) return;  // a crowd says little about any two of its members
   for (int a : profiles) {
     for (int b : profiles) {
       if (a != b) profiles_[a].together.push_back(b);
@@ -263,6 +267,10 @@ std::vector<EntityResolution::Edge> EntityResolution::CrossNameEdges() {
   std::unordered_set<uint64_t> seen;
   std::vector<Edge> edges;
   for (const auto& [key, members] : buckets) {
+    // A key shared by very many names (a common surname skeleton) says too
+    // little to compare them all pairwise; names in it are still compared
+    // through their other, rarer keys.
+    if (members.size() > kMaxBucket) continue;
     for (size_t x = 0; x < members.size(); ++x) {
       for (size_t y = x + 1; y < members.size(); ++y) {
         const int a = std::min(members[x], members[y]);
@@ -295,7 +303,7 @@ std::vector<EntityResolution::Edge> EntityResolution::CrossNameEdges() {
           }
         }
         for (int t : pa.together) {
-          if (std::find(pb.together.begin(), pb.together.end(), t) != pb.together.end()) {
+          if (std::binary_search(pb.together.begin(), pb.together.end(), t)) {  // sorted in Cluster
             score += 0.05;
             reason += " + met the same person";
             break;

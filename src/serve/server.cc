@@ -112,8 +112,12 @@ void Server::Impl::Handle(const httplib::Request& req, httplib::Response& res) {
       if (std::shared_ptr<const HttpResponse> hit = cache->Find(key)) {
         response = *hit;
       } else {
+        const Clock::time_point computed = Clock::now();
         response = (*match.handler)(request);
-        if (response.status == 200) cache->Put(key, std::make_shared<HttpResponse>(response));
+        if (response.status == 200 &&
+            Clock::now() - computed >= std::chrono::milliseconds(options.cache_min_ms)) {
+          cache->Put(key, std::make_shared<HttpResponse>(response));
+        }
       }
     } else {
       response = (*match.handler)(request);

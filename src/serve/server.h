@@ -33,8 +33,11 @@ struct ServerOptions {
   int max_page = 1000;
   int keep_alive_requests = 10000;  // requests per keep-alive connection
   // Whole answers of graph queries are kept per graph snapshot, least
-  // recently used dropped first, up to this many bytes of bodies (0: off).
+  // recently used dropped first, up to this many bytes of bodies (0: off);
+  // only answers that took at least cache_min_ms to compute: cheap ones cost
+  // less to recompute than to keep (the heap grows fragmented).
   size_t cache_bytes = 64 << 20;
+  int cache_min_ms = 2;
   bool access_log = false;  // one line per request on stderr
 };
 

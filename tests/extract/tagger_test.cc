@@ -249,14 +249,11 @@ std::shared_ptr<const KnowledgeBase> LoadKb() {
   return kb.has_value() ? *kb : nullptr;
 }
 
-TEST(CommittedModelTest, LoadsFast) {
+// Load time is measured in bench/ (timed tests fail on a loaded machine).
+TEST(CommittedModelTest, LoadsBothLanguages) {
   for (const char* lang : {"en", "ko"}) {
-    const auto start = std::chrono::steady_clock::now();
     std::unique_ptr<const Tagger> tagger = LoadCommitted(lang);
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     ASSERT_NE(tagger, nullptr) << lang;
-    EXPECT_LT(ms, 100.0) << lang;
   }
 }
 

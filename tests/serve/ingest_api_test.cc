@@ -163,6 +163,7 @@ TEST_P(ConcurrentIngestTest, ReadsDuringAnIngestSeeOneGraph) {
   ServerOptions options;
   options.threads = 8;
   options.cache_bytes = GetParam() ? size_t{8} << 20 : 0;
+  options.cache_min_ms = 0;  // cache every answer, however quick
   StartWithToken(options);
   const std::string target = "/api/who-met?name=Delia%20Harrow";
   const Reply before = Get(target);
@@ -220,6 +221,9 @@ TEST_P(ConcurrentIngestTest, ReadsDuringAnIngestSeeOneGraph) {
     }
   }
   EXPECT_GT(during.load(), 0) << "no read overlapped the ingest";
+  if (GetParam()) {
+    EXPECT_GT(Get("/api/stats").json["server"]["cache"]["hits"], 100);
+  }
   EXPECT_GT(old_answers, 0);
   EXPECT_GT(new_answers, 0);
   std::printf("[ info ] %d reads (%d during the ingest): %d before, %d after\n", total,
