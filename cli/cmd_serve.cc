@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "serve/server.h"
+#include "store/postgres_store.h"
 
 namespace tg::cli {
 namespace {
@@ -36,7 +37,9 @@ void RunServe(ServeArgs args, RunState* state) {
 
   Result<std::unique_ptr<serve::Server>> server = serve::Server::Create(args.options);
   if (!server.has_value()) {
-    PrintError(args.options.db + ": " + server.error().ToString());
+    // A PostgreSQL URI may hold a password: name only a file.
+    PrintError((store::IsPostgresUri(args.options.db) ? std::string() : args.options.db + ": ") +
+               server.error().ToString());
     state->exit_code = kExitError;
     return;
   }
@@ -47,7 +50,8 @@ void RunServe(ServeArgs args, RunState* state) {
     return;
   }
   std::cerr << fmt::format("tiegraph: serving {} on http://{}:{}/api/ (ingest {}); Ctrl-C stops\n",
-                           args.options.db, args.options.host, (*server)->port(),
+                           store::IsPostgresUri(args.options.db) ? "PostgreSQL" : args.options.db,
+                           args.options.host, (*server)->port(),
                            args.options.ingest_token.empty() ? "off" : "on, token required");
   if (!IsLoopback(args.options.host)) {
     std::cerr
@@ -88,6 +92,10 @@ void AddServeCommand(CLI::App& app, RunState* state) {
                   "Per-request time limit (socket reads and writes, ingest between documents)")
       ->capture_default_str();
   cmd->add_option("--max-page", o.max_page, "Largest 'limit' a list accepts")
+      ->capture_default_str();
+  cmd->add_option("--cache-bytes", o.cache_bytes,
+                  "Keep answers of graph queries that took 2 ms or more, up to this many bytes "
+                  "(0: no cache)")
       ->capture_default_str();
   cmd->add_flag("--access-log", o.access_log, "Print one line per request on stderr");
   cmd->callback([args, state]() { RunServe(*args, state); });

@@ -2,7 +2,6 @@
 
 #include "pipeline/ingest.h"
 #include "query/graph_index.h"
-#include "store/sqlite_store.h"
 
 namespace tg::serve {
 
@@ -28,14 +27,13 @@ std::string Outcome(int64_t id, const pipeline::IngestSummary& before,
 }  // namespace
 
 Result<std::unique_ptr<Ingester>> Ingester::Create(const IngesterOptions& options,
+                                                   std::unique_ptr<store::Store> writer,
                                                    GraphState* graph, ResolveFn resolve) {
   std::unique_ptr<Ingester> ingester(new Ingester());
   ingester->options_ = options;
   ingester->graph_ = graph;
   ingester->resolve_ = std::move(resolve);
-  store::SqliteOptions store_options;
-  store_options.path = options.db;
-  TG_ASSIGN_OR_RETURN(ingester->store_, store::OpenSqliteStore(store_options));
+  ingester->store_ = std::move(writer);
   extract::ExtractorOptions extractor_options;
   extractor_options.data_dir = options.data_dir;
   TG_ASSIGN_OR_RETURN(ingester->extractor_, extract::EntityExtractor::Create(extractor_options));

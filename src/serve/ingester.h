@@ -29,17 +29,17 @@ namespace tg::serve {
 using ResolveFn = std::function<Result<store::Graph>(store::Store*)>;
 
 struct IngesterOptions {
-  std::string db;        // the database file; created when missing
   std::string data_dir;  // extraction models; empty: the default
   IngestBodyOptions body;
 };
 
 class Ingester {
  public:
-  // Opens the writer connection and loads the extraction models. `graph`
+  // Takes the writer connection and loads the extraction models. `graph`
   // must outlive the ingester.
-  static Result<std::unique_ptr<Ingester>> Create(const IngesterOptions& options, GraphState* graph,
-                                                  ResolveFn resolve);
+  static Result<std::unique_ptr<Ingester>> Create(const IngesterOptions& options,
+                                                  std::unique_ptr<store::Store> writer,
+                                                  GraphState* graph, ResolveFn resolve);
 
   // Ingests the articles of `body` (ingest_body.h), then resolves and swaps
   // the graph. Returns the response: 201 when something new was stored, 200

@@ -15,6 +15,7 @@
 #include "serve/context.h"
 #include "serve/ingester.h"
 #include "serve/response_cache.h"
+#include "store/postgres_store.h"
 #include "store/sqlite_store.h"
 
 namespace tg::serve {
@@ -24,6 +25,20 @@ namespace {
 // Read connections share the machine with the other workers: a smaller page
 // cache than the writer's default keeps N of them modest.
 constexpr int kReaderCacheKib = 16 << 10;
+
+// Opens `db`, a SQLite file or a PostgreSQL URI, as `tiegraph --db` does.
+Result<std::unique_ptr<store::Store>> OpenDb(const std::string& db, bool read_only) {
+  if (store::IsPostgresUri(db)) {
+    TG_ASSIGN_OR_RETURN(store::PostgresOptions options, store::PostgresOptionsFromUri(db));
+    options.read_only = read_only;
+    return store::OpenPostgresStore(options);
+  }
+  store::SqliteOptions options;
+  options.path = db;
+  options.read_only = read_only;
+  if (read_only) options.cache_kib = kReaderCacheKib;
+  return store::OpenSqliteStore(options);
+}
 
 // Re-resolution for POST /api/documents: the pipeline's resolution step
 // (as after `tiegraph ingest`) over a resolver loaded once, then the stored
@@ -204,14 +219,14 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
 
   if (!opts.ingest_token.empty()) {
     // The writer creates the database when missing, so it comes first.
+    TG_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> writer, OpenDb(opts.db, false));
     IngesterOptions ingester_options;
-    ingester_options.db = opts.db;
     ingester_options.data_dir = opts.data_dir;
     ingester_options.body.max_document_bytes = opts.max_body_bytes;
     TG_ASSIGN_OR_RETURN(ResolveFn resolve, MakeResolveFn(opts.data_dir));
-    TG_ASSIGN_OR_RETURN(impl->ingester,
-                        Ingester::Create(ingester_options, &impl->graph, std::move(resolve)));
-  } else {
+    TG_ASSIGN_OR_RETURN(impl->ingester, Ingester::Create(ingester_options, std::move(writer),
+                                                         &impl->graph, std::move(resolve)));
+  } else if (!store::IsPostgresUri(opts.db)) {
     std::error_code ec;
     if (!std::filesystem::exists(opts.db, ec)) {
       return Status::NotFound("no database ", opts.db,
@@ -219,15 +234,8 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& options) {
     }
   }
   const std::string db = opts.db;
-  impl->readers = std::make_unique<StorePool>(
-      [db]() {
-        store::SqliteOptions store_options;
-        store_options.path = db;
-        store_options.read_only = true;
-        store_options.cache_kib = kReaderCacheKib;
-        return store::OpenSqliteStore(store_options);
-      },
-      static_cast<size_t>(opts.threads));
+  impl->readers = std::make_unique<StorePool>([db]() { return OpenDb(db, /*read_only=*/true); },
+                                              static_cast<size_t>(opts.threads));
   {
     TG_ASSIGN_OR_RETURN(StorePool::Lease store, impl->readers->Acquire());
     TG_RETURN_IF_ERROR(impl->graph.Reload(store.get()));

@@ -18,7 +18,7 @@
 namespace tg::serve {
 
 struct ServerOptions {
-  std::string db;                  // SQLite database file (must exist unless ingest is on)
+  std::string db;                  // SQLite file (must exist unless ingest is on) or PostgreSQL URI
   std::string host = "127.0.0.1";  // loopback unless told otherwise
   int port = 8080;                 // 0: any free port (see Server::port())
   int threads = 0;                 // request threads; 0: two per core, at least 4
