@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/graph_json.h"
 #include "pipeline/resolve.h"
+#include "resolve/names.h"
 
 namespace tg::cli {
 namespace {
@@ -19,11 +20,8 @@ struct ResolveArgs {
 };
 
 bool HasHangul(const std::string& s) {
-  for (size_t i = 0; i + 2 < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0xEA && c <= 0xED) return true;  // lead bytes of U+A000..U+DFFF (Hangul syllables)
-  }
-  return false;
+  const resolve::Script script = resolve::ScriptOf(s);
+  return script == resolve::Script::kHangul || script == resolve::Script::kMixed;
 }
 
 void PrintReport(const store::Graph& graph, Format format) {

@@ -21,11 +21,6 @@ EntityIndex IndexEntities(const store::Graph& graph) {
   return index;
 }
 
-std::string DisplayName(const store::GraphEntity& e) {
-  const std::string& other = e.name == e.name_en ? e.name_ko : e.name_en;
-  return other.empty() || other == e.name ? e.name : e.name + " (" + other + ")";
-}
-
 nlohmann::json EventToJson(const store::GraphEvent& ev, const EntityIndex& entities) {
   nlohmann::json participants = nlohmann::json::array();
   for (int64_t p : ev.participants) participants.push_back(NameOf(p, entities));

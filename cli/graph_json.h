@@ -7,6 +7,7 @@
 #include <vector>
 #include <unordered_map>
 
+#include "query/json.h"
 #include "store/graph.h"
 
 namespace tg::cli {
@@ -15,8 +16,8 @@ namespace tg::cli {
 using EntityIndex = std::unordered_map<int64_t, const store::GraphEntity*>;
 EntityIndex IndexEntities(const store::Graph& graph);
 
-// "Lee Jae-yong (이재용)": the canonical name with its other-language form.
-std::string DisplayName(const store::GraphEntity& e);
+// "Lee Jae-yong (이재용)": query::DisplayName, shared with the query verbs.
+using query::DisplayName;
 
 // The `tiegraph events` contract: {"id", "kind", "participants": [canonical
 // names], "date", "date_hint", "place", "status", "topics", "docs",
