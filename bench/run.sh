@@ -8,6 +8,10 @@ if [ -x "$build/bench/tg_bench_micro" ]; then
   echo "== micro-benchmarks"
   "$build/bench/tg_bench_micro" --benchmark_min_time=0.2
 fi
+if [ -x "$build/bench/tg_bench_serve" ]; then
+  echo "== HTTP server on loopback (who-met, path; requests/s)"
+  "$build/bench/tg_bench_serve" --benchmark_min_time=0.5
+fi
 echo "== end-to-end ingest"
 bench/e2e/run.sh "$build"
 echo "== end-to-end extract"

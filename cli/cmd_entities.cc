@@ -31,7 +31,7 @@ void RunCanonicalEntities(const EntitiesArgs& args, RunState* state) {
   }
   Result<store::Graph> graph = store->GetGraph();
   if (!graph.has_value()) {
-    PrintError(args.db + ": cannot read the graph: " + graph.error().ToString());
+    PrintError(DbLabel(args.db) + ": cannot read the graph: " + graph.error().ToString());
     state->exit_code = kExitError;
     return;
   }

@@ -25,7 +25,7 @@ void RunEvents(const EventsArgs& args, RunState* state) {
   }
   Result<store::Graph> graph = store->GetGraph();
   if (!graph.has_value()) {
-    PrintError(args.global.db + ": cannot read the graph: " + graph.error().ToString());
+    PrintError(DbLabel(args.global.db) + ": cannot read the graph: " + graph.error().ToString());
     state->exit_code = kExitError;
     return;
   }

@@ -59,7 +59,7 @@ void PrintSummaryText(const pipeline::IngestSummary& s, const std::string& db, b
   std::cout << fmt::format("read            {} documents, {} in {:.2f} s ({}/s, {:.0f} docs/s)\n",
                            s.read, HumanBytes(s.bytes), s.seconds, HumanBytes(rate),
                            s.seconds > 0 ? s.read / s.seconds : 0.0);
-  std::cout << fmt::format("stored          {} into {}\n", s.stored, db);
+  std::cout << fmt::format("stored          {} into {}\n", s.stored, DbLabel(db));
   std::cout << fmt::format("duplicates      {} exact, {} near (stored, grouped with their first copy)\n",
                            s.exact_duplicates, s.near_duplicates);
   std::cout << fmt::format("already stored  {} (same bytes ingested before: nothing added)\n",
@@ -122,7 +122,7 @@ void RunIngest(const IngestArgs& args, RunState* state) {
         resolver.has_value() ? pipeline::ResolveStore(store.get(), *resolver)
                              : Result<pipeline::ResolveSummary>(resolver.error());
     if (!r.has_value()) {
-      PrintError(args.global.db + ": documents stored, but resolution failed (run `tiegraph resolve`): " +
+      PrintError(DbLabel(args.global.db) + ": documents stored, but resolution failed (run `tiegraph resolve`): " +
                  r.error().ToString());
       state->exit_code = kExitError;
       return;

@@ -60,14 +60,14 @@ void RunResolve(const ResolveArgs& args, RunState* state) {
   }
   Result<pipeline::ResolveSummary> summary = pipeline::ResolveStore(store.get(), *resolver);
   if (!summary.has_value()) {
-    PrintError(args.global.db + ": resolution failed: " + summary.error().ToString());
+    PrintError(DbLabel(args.global.db) + ": resolution failed: " + summary.error().ToString());
     state->exit_code = kExitError;
     return;
   }
   if (args.report) {
     Result<store::Graph> graph = store->GetGraph();
     if (!graph.has_value()) {
-      PrintError(args.global.db + ": cannot read the graph: " + graph.error().ToString());
+      PrintError(DbLabel(args.global.db) + ": cannot read the graph: " + graph.error().ToString());
       state->exit_code = kExitError;
       return;
     }

@@ -78,7 +78,7 @@ void RunShow(const ShowArgs& args, RunState* state) {
     return;
   }
   if (!doc->has_value()) {
-    PrintError("no document " + args.id + " in " + args.global.db);
+    PrintError("no document " + args.id + " in " + DbLabel(args.global.db));
     state->exit_code = kExitNotFound;
     return;
   }

@@ -64,7 +64,7 @@ void AddWhoMetCommand(CLI::App& app, RunState* state) {
   CLI::App* cmd = app.add_subcommand(
       "who-met",
       "Whom a person (or an organisation's people) met: dates, places, topics, sources.\n"
-      "An ambiguous name lists the candidates (exit 2); an unknown one exits 3.");
+      "An ambiguous name lists the candidates (exit 4); an unknown one exits 3.");
   AddDbOption(cmd, &args->global.db);
   AddFormatOption(cmd, &args->global.format, {"text", "json", "jsonl"});
   cmd->add_option("name", args->name, "Name in any language or alias form (\"이재용\", \"Chairman Lee\")")

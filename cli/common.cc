@@ -62,6 +62,16 @@ std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& db, bool read
   return std::move(opened).value();
 }
 
+std::string DbLabel(const std::string& db) {
+  if (!store::IsPostgresUri(db)) return db;
+  const size_t scheme_end = db.find("://");
+  const size_t at = db.find('@', scheme_end + 3);
+  if (scheme_end == std::string::npos || at == std::string::npos) return db;
+  const size_t colon = db.find(':', scheme_end + 3);
+  if (colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon) + db.substr(at);  // user:secret@host -> user@host
+}
+
 void PrintError(const std::string& message) {
   std::fflush(stdout);
   std::fprintf(stderr, "tiegraph: %s\n", message.c_str());

@@ -20,7 +20,8 @@ namespace tg::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRejected = 1;  // the command ran, some inputs were rejected
 inline constexpr int kExitError = 2;     // bad usage or a failure that stopped the command
-inline constexpr int kExitNotFound = 3;  // `show` of an unknown document
+inline constexpr int kExitNotFound = 3;  // an unknown document, person or organisation
+inline constexpr int kExitAmbiguous = 4;  // a name that fits several entities (candidates listed)
 
 enum class Format { kText, kJson, kJsonl };
 
@@ -43,6 +44,10 @@ void AddDataDirOption(CLI::App* cmd, std::string* data_dir);
 
 // Opens the database; prints "tiegraph: <db>: <reason>" and returns null on failure.
 std::unique_ptr<store::Store> OpenStoreOrReport(const std::string& db, bool read_only);
+
+// How messages name the database `db`: the path, or a PostgreSQL URI without
+// its password ("postgresql://tg@host/db"), so errors never print a secret.
+std::string DbLabel(const std::string& db);
 
 // Prints "tiegraph: <message>" on stderr.
 void PrintError(const std::string& message);

@@ -44,12 +44,12 @@ std::shared_ptr<const query::GraphIndex> LoadGraphOrReport(const std::string& db
   }
   Result<std::shared_ptr<const query::GraphIndex>> index = query::GraphIndex::Load(store.get());
   if (!index.has_value()) {
-    PrintError(db + ": cannot load the graph: " + index.error().ToString());
+    PrintError(DbLabel(db) + ": cannot load the graph: " + index.error().ToString());
     state->exit_code = kExitError;
     return nullptr;
   }
   if ((*index)->entity_count() == 0) {
-    PrintError(db + ": the graph is empty (ingest documents, or run `tiegraph resolve`)");
+    PrintError(DbLabel(db) + ": the graph is empty (ingest documents, or run `tiegraph resolve`)");
   }
   return *index;
 }
@@ -62,7 +62,7 @@ std::optional<int64_t> ResolveOrReport(const query::GraphIndex& index, const std
     ReportFailure(query::ResolveOne(index, name, kind).error(), state);
     return std::nullopt;
   }
-  state->exit_code = kExitError;
+  state->exit_code = kExitAmbiguous;
   if (format != Format::kText) {
     PrintJson(query::ResolutionJson(index, name, r), format == Format::kJson);
     return std::nullopt;

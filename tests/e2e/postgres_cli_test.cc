@@ -141,11 +141,17 @@ TEST_F(PostgresCliTest, IngestThenEveryReadingCommandMatchesSqlite) {
 }
 
 TEST_F(PostgresCliTest, AnUnreachableServerIsAnErrorWithoutThePassword) {
-  const CmdResult run =
-      Tiegraph({"docs", "--db", "postgresql://reader:s3cret@127.0.0.1:1/news?connect_timeout=2"});
-  EXPECT_EQ(run.exit_code, 2);
-  EXPECT_NE(run.err.find("PostgreSQL"), std::string::npos) << run.err;
-  EXPECT_EQ(run.err.find("s3cret"), std::string::npos) << run.err;
+  const std::string uri = "postgresql://reader:s3cret@127.0.0.1:1/news?connect_timeout=2";
+  const std::vector<std::vector<std::string>> runs = {
+      {"docs", "--db", uri},           {"events", "--db", uri},
+      {"resolve", "--db", uri},        {"entities", "--db", uri},
+      {"who-met", "--db", uri, "Kim"}, {"export", "--db", uri, "--format", "jsonl"}};
+  for (const std::vector<std::string>& args : runs) {
+    const CmdResult run = Tiegraph(args);
+    EXPECT_EQ(run.exit_code, 2) << args[0];
+    EXPECT_NE(run.err.find("PostgreSQL"), std::string::npos) << args[0] << ": " << run.err;
+    EXPECT_EQ(run.err.find("s3cret"), std::string::npos) << args[0] << ": " << run.err;
+  }
 }
 
 }  // namespace

@@ -59,12 +59,12 @@ TEST_F(GraphCliTest, WhoMetJsonAndJsonl) {
 
 TEST_F(GraphCliTest, AmbiguousAndUnknownNames) {
   const CmdResult amb = Query({"who-met", "Kim Do-yun"});
-  EXPECT_EQ(amb.exit_code, 2);
+  EXPECT_EQ(amb.exit_code, 4);
   EXPECT_NE(amb.err.find("\"Kim Do-yun\" is ambiguous"), std::string::npos) << amb.err;
   EXPECT_NE(amb.err.find("Professor"), std::string::npos) << amb.err;  // the candidates
   EXPECT_NE(amb.err.find("Hanul Bio"), std::string::npos) << amb.err;
   const CmdResult amb_json = Query({"timeline", "김도윤", "--format", "json"});
-  EXPECT_EQ(amb_json.exit_code, 2);
+  EXPECT_EQ(amb_json.exit_code, 4);
   const nlohmann::json j = nlohmann::json::parse(amb_json.out);
   EXPECT_EQ(j["status"], "ambiguous");
   EXPECT_EQ(j["candidates"].size(), 2u);
