@@ -24,7 +24,10 @@ constexpr std::string_view kEnglishOrgWords[] = {
     "Battery", "Batteries", "Display", "Cloud", "Software", "Devices", "Instruments", "Shipping",
     "Lines", "Airways", "Petroleum", "Oil", "Gas", "Power", "Foods", "Retail", "Trading",
     "Construction", "Engineering", "Aerospace", "Defense", "Defence", "Biotech", "Health",
-    "Healthcare", "Hospital", "Fund", "Associates", "Consulting", "Commission",
+    "Healthcare", "Hospital", "Fund", "Associates", "Consulting", "Commission", "Bio",
+    "Therapeutics", "Biosciences", "Sciences", "Biopharma", "Pharmaceutical", "Medical",
+    "Microsystems", "Microelectronics", "Manufacturing", "Mining", "Communications",
+    "Investments", "Analytics", "Dynamics", "Foundry", "Games", "Interactive", "Precision",
     "Council", "Office", "Bureau", "Authority", "Association", "Federation", "Union"};
 constexpr std::string_view kKoreanOrgEndings[] = {
     "전자", "텔레콤", "모터스", "랩스", "그룹", "반도체", "에너지", "네트웍스", "시스템즈",
@@ -32,6 +35,8 @@ constexpr std::string_view kKoreanOrgEndings[] = {
     "통신", "항공", "자동차", "플랫폼스", "클라우드", "솔루션", "로보틱스", "모빌리티",
     "디스플레이", "소재", "물산", "상사", "산업", "홀딩스", "캐피탈", "벤처스", "파트너스",
     "인베스트먼트", "엔터테인먼트", "미디어", "재단", "연구원", "연구소", "대학교", "부",
+    "테라퓨틱스", "바이오로직스", "바이오사이언스", "파마", "마이크로시스템즈", "캐피털", "케미칼",
+    "일렉트로닉스", "커뮤니케이션즈", "매뉴팩처링", "마이닝", "인베스트먼츠",
     "공사", "공단", "협회", "위원회", "그룹스", "일렉트릭", "인더스트리", "머티리얼즈"};
 // Country abbreviations written before a title (미 상무장관 = US commerce secretary).
 constexpr std::string_view kCountryPrefixes[] = {"미", "중", "일", "한", "영", "독", "러",
@@ -77,6 +82,23 @@ SpanWords WordsOf(const text::Analysis& analysis, uint32_t begin, uint32_t end) 
   return out;
 }
 
+bool IsMonthName(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {
+      "January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.",
+      "Nov.", "Dec."};
+  return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
+}
+
+// Words before a month that make it a date: "in April", "early May", "since June".
+bool IsTimePreposition(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "in", "In", "early", "late", "mid", "since", "until", "by", "from", "through", "last",
+      "next", "this", "of", "during", "before", "after", "since", "Early", "Late", "Since",
+      "By", "From", "Until", "Last", "Next", "This", "During", "Before", "After"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 bool StrongTitleAt(std::string_view text, const Token& t) {
   const TitleHit hit = LookupTitle(text, t.begin);
   return hit.length > 0 && !hit.weak;
@@ -93,6 +115,13 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
   const std::string_view last = word(span.words.size() - 1);
 
   if (!IsHangulWord(first)) {
+    // "In early April Farrow had dinner": a month after a time word is not a given name.
+    if (span.words.size() >= 2 && IsMonthName(first) && span.words[0] > 0 &&
+        IsTimePreposition(analysis.tokens[span.words[0] - 1].In(text))) {
+      m->begin = analysis.tokens[span.words[1]].begin;
+      span.words.erase(span.words.begin());
+      return RepairPerson(text, analysis, m, extra);
+    }
     // Headline capitals ("TO SANTA CLARA"): a person is not written all in capitals.
     const std::string_view surface = text.substr(m->begin, m->end - m->begin);
     if (span.words.size() >= 2 && HasUpper(surface) && !HasLower(surface)) return false;
@@ -117,11 +146,11 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     return true;
   }
 
-  // Korean. Drop leading clause-final verbs ("따르면 프라이스").
+  // Korean. Drop leading clause-final verbs ("따르면 프라이스", "찾아 아라카와").
   size_t lo = 0;
   while (lo + 1 < span.words.size()) {
     const std::string_view w = word(lo);
-    bool clause = false;
+    bool clause = IsKoreanLeadInWord(w);
     for (std::string_view e : kClauseEndings) clause |= EndsWith(w, e) && CountCodePoints(w) >= 2;
     if (!clause) break;
     ++lo;
@@ -180,6 +209,14 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
 
 }  // namespace
 
+bool IsKoreanLeadInWord(std::string_view word) {
+  static constexpr std::string_view kWords[] = {
+      "찾아", "찾아가", "찾아와", "만나", "만나고", "맞아", "맞이해", "방문해", "초청해", "초대해",
+      "불러", "데리고", "대동해", "통해", "위해", "향해", "따라", "대해", "관해", "대신", "다시",
+      "함께", "따로", "직접", "처음", "곧", "또", "이어", "이후", "앞서", "비롯해", "포함해"};
+  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
 bool LooksLikeOrgWord(std::string_view word) {
   if (IsHangulWord(word)) {
     for (std::string_view e : kKoreanOrgEndings) {
@@ -221,7 +258,9 @@ bool SplitAtPossessive(std::string_view text, const text::Analysis& analysis, Me
     org.type = EntityType::kOrg;
     org.end = analysis.tokens[org_last].end;
     Mention person = *m;
-    person.type = EntityType::kPerson;
+    // "Seoul's Hanui Ventures": what follows the possessive is a company when it ends like one.
+    person.type = LooksLikeOrgWord(analysis.tokens[words.back()].In(text)) ? EntityType::kOrg
+                                                                           : EntityType::kPerson;
     person.begin = analysis.tokens[person_first].begin;
     extra->push_back(org);
     extra->push_back(person);
@@ -344,6 +383,45 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
       found.push_back(o);
     }
   }
+  // Two words straight before a title whose first word stands alone before a
+  // title elsewhere ("아라카와 소이치로 사장" ... "아라카와 사장은": family
+  // name first, as Japanese and Chinese names are written), whatever the
+  // particle splitter cut off it.
+  for (size_t i = 2; i < words.size(); ++i) {
+    if (!titled_at(words[i])) continue;
+    const Eojeol& a = words[i - 2];
+    const Eojeol& b = words[i - 1];
+    if (!a.hangul || !b.hangul) continue;
+    const std::string_view wa = span(a), wb = span(b);
+    if (text.substr(a.begin, b.end - a.begin).find('\n') != std::string_view::npos) continue;
+    const auto count = [&](std::string_view w) { return std::count(titled.begin(), titled.end(), w); };
+    if (count(wa) == 0) continue;
+    if (SyllablesOf(wa) < 2 || SyllablesOf(wa) > 5 || SyllablesOf(wb) < 2 || SyllablesOf(wb) > 5 ||
+        LooksLikeOrgWord(wa) || LooksLikeOrgWord(wb) || IsKoreanLeadInWord(wa) ||
+        LookupTitle(text, a.begin).length > 0 || LookupTitle(text, b.begin).length > 0) {
+      continue;
+    }
+    bool clause = false;
+    for (std::string_view e : kClauseEndings) clause |= EndsWith(wa, e) && SyllablesOf(wa) >= 2;
+    if (clause) continue;
+    // Anything but a tagger person cut short inside the two words claims them.
+    bool claimed = false;
+    for (const Mention& m : *mentions) {
+      if (a.begin < m.end && m.begin < b.end &&
+          !(m.type == EntityType::kPerson && m.sources == kFromTagger && m.begin >= a.begin &&
+            m.end <= b.end)) {
+        claimed = true;
+      }
+    }
+    if (claimed) continue;
+    Mention person;
+    person.begin = a.begin;
+    person.end = b.end;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.7f;
+    found.push_back(person);
+  }
   // Chinese names run together (저우밍위안 회장), later shortened to the
   // surname with the title (저우 회장): a word before a title that starts with
   // such a titled word of two or more syllables is a person.
@@ -371,6 +449,32 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     found.push_back(person);
   }
   mentions->insert(mentions->end(), found.begin(), found.end());
+  // A tagger person cut short by the particle splitter (아라카 of "아라카와
+  // 사장은") takes its whole eojeol back when that eojeol is a word of a
+  // spaced Hangul name found above or by the tagger.
+  std::vector<std::string_view> name_words;
+  for (const Mention& m : *mentions) {
+    if (m.type != EntityType::kPerson) continue;
+    const std::string_view name = text.substr(m.begin, m.end - m.begin);
+    const size_t space = name.find(' ');
+    if (space == std::string_view::npos || !IsHangulWord(name.substr(0, space))) continue;
+    name_words.push_back(name.substr(0, space));
+    name_words.push_back(name.substr(name.rfind(' ') + 1));
+  }
+  std::vector<Mention> whole;
+  for (const Mention& m : *mentions) {
+    if (m.type != EntityType::kPerson || m.sources != kFromTagger) continue;
+    for (const Eojeol& w : words) {
+      if (w.begin != m.begin || w.end <= m.end || !w.hangul) continue;
+      if (std::find(name_words.begin(), name_words.end(), span(w)) == name_words.end()) continue;
+      Mention longer = m;
+      longer.end = w.end;
+      longer.sources = kFromPattern;
+      longer.score = 0.8f;
+      whole.push_back(longer);
+    }
+  }
+  mentions->insert(mentions->end(), whole.begin(), whole.end());
 }
 
 }  // namespace tg::extract

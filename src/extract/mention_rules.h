@@ -28,6 +28,11 @@ void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
 void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
                             std::vector<Mention>* mentions);
 
+// True for whole Hangul words that stand right before a name without being
+// part of it: verb forms that take an object (찾아, 만나, 맞아, 방문해),
+// postpositions (통해, 위해, 따라) and adverbs (대신, 다시, 함께).
+bool IsKoreanLeadInWord(std::string_view word);
+
 // True when `word` ends like a company name: English "Electronics",
 // "Telecom", "Motors", "Labs", "Group", "Inc." ...; Korean 전자, 텔레콤,
 // 모터스, 랩스, 그룹, 반도체, 에너지 ... as the end of the word.

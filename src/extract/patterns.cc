@@ -78,7 +78,7 @@ bool HasVerbalEnding(std::string_view w) {
   for (std::string_view e : kEndings) {
     if (w.size() > e.size() && w.substr(w.size() - e.size()) == e) return true;
   }
-  return false;
+  return IsKoreanLeadInWord(w);
 }
 
 bool HasHangul(std::string_view s) {
@@ -296,12 +296,19 @@ class Scanner {
     if (person_to_[k] >= 0) return person_to_[k];
     if (org_to_[k] >= 0) return -1;
     if (IsKoreanNameShape(k)) return k;
+    // The tagger may have caught only the given name of a foreign name
+    // (기디언 of 기디언 패로우 CEO): a one-word person before the surname joins it.
+    const bool partial_person = k - 1 >= first_ && person_to_[k - 1] == k - 1 &&
+                                person_from_[k - 1] == k - 1 && !IsKoreanNameShape(k - 1);
     if (IsForeignPart(k, 5) && IsForeignPart(k - 1, 5) && !IsKoreanNameShape(k - 1) &&
-        person_to_[k - 1] < 0) {
+        (person_to_[k - 1] < 0 || partial_person)) {
       // The word before a foreign name must not glue on to it as another word.
       // Nor may the first word be a verb form or adverb (따르면 프라이스, 취임한 배),
       // or glued to what precedes it (8일엔 -> 일엔).
       if (HasVerbalEnding(Tok(k - 1)) || !tokens_[k - 1].space_before) return -1;
+      // A place with the headline locative 서 (보스턴서 = in Boston) is no given name.
+      const std::string_view first_word = Tok(k - 1);
+      if (first_word.size() >= 9 && first_word.substr(first_word.size() - 3) == "서") return -1;
       const int before = k - 2;
       if (before < first_ || !IsHangulWord(text_, tokens_[before]) ||
           KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0 ||
@@ -382,9 +389,18 @@ class Scanner {
     if (org < 0) return -1;
     // A short unknown Hangul word after a name-like word is more likely the
     // second half of a foreign name (오카베 겐지 사장) than an organisation.
-    if (org == p && org_to_[p] < 0 && IsHangulWord(text_, tokens_[p]) && Tok(p).size() <= 6 &&
-        IsForeignPart(p, 2) && IsForeignPart(p - 1, 5) && tokens_[p - 1].space_before &&
-        !HasVerbalEnding(Tok(p - 1))) {
+    // So is any name-like pair after "ORG의" (퀼론테라퓨틱스의 기디언 패로우 CEO):
+    // the employer is already named before them.
+    const bool employer_before =
+        p - 2 >= first_ && tokens_[p - 2].kind == TokenKind::kParticle && Tok(p - 2) == "의" &&
+        p - 3 >= first_ && org_to_[p - 3] >= 0;
+    const bool name_pair = IsForeignPart(p - 1, 5) && !IsKoreanNameShape(p) &&
+                           (person_to_[p - 1] < 0 || person_to_[p - 1] == p - 1);
+    if (org == p && IsHangulWord(text_, tokens_[p]) &&
+        ((org_to_[p] < 0 && Tok(p).size() <= 6 && IsForeignPart(p, 2) && IsForeignPart(p - 1, 5)) ||
+         (employer_before && name_pair && org_to_[p] <= p && Tok(p).size() <= 12 &&
+          !LooksLikeOrgWord(Tok(p)))) &&
+        tokens_[p - 1].space_before && !HasVerbalEnding(Tok(p - 1))) {
       Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
       return e;
     }
