@@ -398,6 +398,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     if (count(wa) == 0) continue;
     if (SyllablesOf(wa) < 2 || SyllablesOf(wa) > 5 || SyllablesOf(wb) < 2 || SyllablesOf(wb) > 5 ||
         LooksLikeOrgWord(wa) || LooksLikeOrgWord(wb) || IsKoreanLeadInWord(wa) ||
+        (SyllablesOf(wa) == 3 && IsKoreanSurname(wa.substr(0, 3))) ||  // 권태하 백림 회장
         LookupTitle(text, a.begin).length > 0 || LookupTitle(text, b.begin).length > 0) {
       continue;
     }
