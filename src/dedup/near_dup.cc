@@ -79,7 +79,18 @@ uint64_t ShingleHash(const uint64_t* ring, size_t size, size_t first) {
 // there, and every position then still agrees with probability exactly J:
 // EstimateJaccard stays unbiased, with a variance close to n independent
 // permutations (lower for texts with many more shingles than bins).
-Signature MinHasher::Compute(std::string_view text) const {
+Signature MinHasher::Compute(std::string_view text) const { return Sign(text, nullptr); }
+
+uint64_t MinHasher::HashAndCompute(std::string_view text, Signature* signature) const {
+  std::string normalized;
+  *signature = Sign(text, &normalized);
+  return Hash64(normalized);
+}
+
+// With `normalized`, the words are folded straight into it (as
+// NormalizeForHash does: one space between words) and each word's hash is
+// taken from its slice there, so one pass serves both hashes.
+Signature MinHasher::Sign(std::string_view text, std::string* normalized) const {
   const size_t k = static_cast<size_t>(options_.shingle_words);
   const auto n = static_cast<uint32_t>(options_.num_hashes);
   Signature signature(n, std::numeric_limits<uint32_t>::max());
@@ -94,13 +105,20 @@ Signature MinHasher::Compute(std::string_view text) const {
   // Hashes of the last k folded words, in a ring.
   std::vector<uint64_t> ring(k, 0);
   size_t words = 0;
-  std::string folded;
+  std::string scratch;
+  std::string* folded = normalized != nullptr ? normalized : &scratch;
+  if (normalized != nullptr) normalized->reserve(text.size());
   size_t pos = 0;
   WordSpan span;
   while (NextWord(text, &pos, &span)) {
-    folded.clear();
-    AppendFolded(text.substr(span.begin, span.end - span.begin), &folded);
-    ring[words % k] = Hash64(folded);
+    if (normalized == nullptr) {
+      scratch.clear();
+    } else if (!normalized->empty()) {
+      normalized->push_back(' ');
+    }
+    const size_t at = folded->size();
+    AppendFolded(text.substr(span.begin, span.end - span.begin), folded);
+    ring[words % k] = Hash64(std::string_view(*folded).substr(at));
     ++words;
     if (words >= k) add(ShingleHash(ring.data(), k, words % k));
   }

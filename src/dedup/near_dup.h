@@ -36,11 +36,17 @@ class MinHasher {
   // Signature of `text` (num_hashes values). Texts with fewer words than a
   // shingle are hashed as one shingle.
   Signature Compute(std::string_view text) const;
+  // ExactTextHash(text), and Compute(text) into `*signature`, in one pass
+  // over the words (each word is found and folded once for both).
+  uint64_t HashAndCompute(std::string_view text, Signature* signature) const;
   // One 64-bit key per band; equal keys in the same band make a candidate pair.
   // The band index is mixed into the key, so keys of different bands never collide by design.
   std::vector<uint64_t> BandKeys(const Signature& signature) const;
 
  private:
+  // Compute, also writing NormalizeForHash(text) to `*normalized` when not null.
+  Signature Sign(std::string_view text, std::string* normalized) const;
+
   MinHashOptions options_;
 };
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "dedup/seen_filter.h"
 #include "store/fts_tokenizer.h"
 #include "store/search_query.h"
 #include "store/signature_codec.h"
@@ -74,11 +75,13 @@ enum class Sql : size_t {
   kInsertDocument,
   kInsertMinhash,
   kInsertBand,
+  kInsertBand16,
   kIndexPending,
   kGet,
   kGetByExtId,
   kSearch,
   kStats,
+  kDataVersion,
   kCount,
 };
 
@@ -104,6 +107,11 @@ constexpr const char* kSql[] = {
     "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     "INSERT INTO minhash (doc_id, signature) VALUES (?1, ?2)",
     "INSERT OR IGNORE INTO lsh_bands (band_key, doc_id) VALUES (?1, ?2)",
+    // The usual 16 band keys of one document (?17) in one statement, rows in
+    // the order of the keys.
+    "INSERT OR IGNORE INTO lsh_bands (band_key, doc_id) VALUES (?1, ?17), (?2, ?17), (?3, ?17), "
+    "(?4, ?17), (?5, ?17), (?6, ?17), (?7, ?17), (?8, ?17), (?9, ?17), (?10, ?17), (?11, ?17), "
+    "(?12, ?17), (?13, ?17), (?14, ?17), (?15, ?17), (?16, ?17)",
     // The batch's documents, read back from the page cache into the index.
     "INSERT INTO docs_fts (rowid, title, text) SELECT id, title, text FROM documents "
     "WHERE id >= ?1 ORDER BY id",
@@ -117,6 +125,8 @@ constexpr const char* kSql[] = {
     ") AS m JOIN documents d ON d.id = m.rowid ORDER BY m.rank",
     "SELECT count(*), total(dup_group = id), total(dup_kind = 'exact'), "
     "total(dup_kind = 'near') FROM documents",
+    // Changes when another connection commits to the database (not with our own commits).
+    "PRAGMA data_version",
 };
 static_assert(std::size(kSql) == static_cast<size_t>(Sql::kCount));
 
@@ -143,10 +153,19 @@ class UtcClock {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<Database> db, SqliteOptions options)
+  // `fresh`: the database holds no documents yet (see Filters).
+  SqliteStore(std::unique_ptr<Database> db, SqliteOptions options, bool fresh)
       : db_(std::move(db)),
         options_(std::move(options)),
-        events_(db_.get(), static_cast<size_t>(Sql::kCount)) {}
+        events_(db_.get(), static_cast<size_t>(Sql::kCount)) {
+    if (fresh && !options_.read_only) {
+      Result<int64_t> version = DataVersion();
+      if (version.has_value()) {
+        filters_ = std::make_unique<Filters>();
+        data_version_ = *version;
+      }
+    }
+  }
 
   ~SqliteStore() override {
     // Errors are lost here by contract; callers who care call Flush().
@@ -155,10 +174,14 @@ class SqliteStore final : public Store {
 
   Result<std::optional<DocRef>> FindByRawHash(uint64_t raw_hash) override {
     if (raw_hash == 0) return std::optional<DocRef>();
+    if (UseFilters() && !filters_->raw.MayContain(raw_hash)) return std::optional<DocRef>();
     return FindRef(Sql::kFindByRawHash, raw_hash);
   }
 
   Result<std::optional<DocRef>> FindByTextHash(uint64_t text_hash) override {
+    if (UseFilters() && !filters_->text.MayContain(text_hash)) {
+      return std::optional<DocRef>();
+    }
     return FindRef(Sql::kFindByTextHash, text_hash);
   }
 
@@ -167,6 +190,11 @@ class SqliteStore final : public Store {
     // Lookups on the (band_key, doc_id) primary key: each is an index-only
     // range scan of the WITHOUT ROWID table, so nothing of the LSH index has
     // to be held in memory.
+    if (UseFilters() &&
+        std::none_of(band_keys.begin(), band_keys.end(),
+                     [&](uint64_t key) { return filters_->bands.MayContain(key); })) {
+      return std::vector<NearDupCandidate>();
+    }
     std::vector<int64_t> ids;
     if (band_keys.size() == 16) {
       TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kBandLookup16));
@@ -216,6 +244,11 @@ class SqliteStore final : public Store {
       return id.error().WithPrefix("cannot store document '" + doc.ext_id + "'");
     }
     TG_RETURN_IF_ERROR(Run(Sql::kRelease));
+    if (filters_ != nullptr) {
+      if (doc.raw_hash != 0) filters_->raw.Add(doc.raw_hash);
+      filters_->text.Add(doc.text_hash);
+      for (uint64_t key : band_keys) filters_->bands.Add(key);
+    }
     ++next_id_;
     ++pending_;
     pending_bytes_ += doc.text.size() + doc.meta.title.size();
@@ -241,6 +274,12 @@ class SqliteStore final : public Store {
     }
     TG_RETURN_IF_ERROR(Run(Sql::kCommit));
     in_transaction_ = false;
+    committed_next_id_ = next_id_;
+    if (filters_ != nullptr) {
+      // Our own commit leaves data_version as it was; anything else resets the filters.
+      Result<int64_t> version = DataVersion();
+      if (!version.has_value() || *version != data_version_) filters_.reset();
+    }
     pending_ = 0;
     pending_bytes_ = 0;
     pending_event_writes_ = 0;
@@ -414,7 +453,31 @@ class SqliteStore final : public Store {
     }
     next_id_ = (*row ? stmt->ColumnInt64(0) : 0) + 1;
     unindexed_from_ = next_id_;
+    // Documents this store did not write (another connection's, or a batch
+    // rolled back) are not in the filters: stop trusting them.
+    if (filters_ != nullptr && next_id_ != committed_next_id_) filters_.reset();
     return Status::Ok();
+  }
+
+  Result<int64_t> DataVersion() {
+    TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kDataVersion));
+    TG_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return Status::Internal("PRAGMA data_version returned no row");
+    return stmt.ColumnInt64(0);
+  }
+
+  // Whether the filters (see Filters) still describe the database. Inside
+  // our write transaction nobody else can write, and Begin() checked that
+  // nobody had; outside it another connection may have committed since.
+  bool UseFilters() {
+    if (filters_ == nullptr) return false;
+    if (in_transaction_) return true;
+    Result<int64_t> version = DataVersion();
+    if (!version.has_value() || *version != data_version_) {
+      filters_.reset();
+      return false;
+    }
+    return true;
   }
 
   // Adds the search entries of the open batch's documents not indexed yet.
@@ -492,6 +555,13 @@ class SqliteStore final : public Store {
       stmt.BindBlob(2, blob_.data(), blob_.size());
       TG_RETURN_IF_ERROR(stmt.Run());
     }
+    if (band_keys.size() == 16) {
+      TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kInsertBand16));
+      for (int i = 0; i < 16; ++i) stmt.BindUint64(i + 1, band_keys[static_cast<size_t>(i)]);
+      stmt.BindInt64(17, id);
+      TG_RETURN_IF_ERROR(stmt.Run());
+      return id;
+    }
     for (uint64_t key : band_keys) {
       TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kInsertBand));
       stmt.BindUint64(1, key);
@@ -500,6 +570,18 @@ class SqliteStore final : public Store {
     }
     return id;
   }
+
+  // Bulk loads into a fresh database look up hashes and band keys that are
+  // almost never there. While every document in the database came through
+  // this store, these filters of what it inserted answer most lookups
+  // without a B-tree search (a "maybe" still searches). 6 MiB in all,
+  // whatever the corpus size; dropped for good once the database holds a
+  // document this store did not insert.
+  struct Filters {
+    dedup::SeenFilter raw{23};
+    dedup::SeenFilter text{23};
+    dedup::SeenFilter bands{25};
+  };
 
   std::unique_ptr<Database> db_;
   SqliteOptions options_;
@@ -511,6 +593,9 @@ class SqliteStore final : public Store {
   int pending_event_writes_ = 0;  // PutEvents calls in the open batch
   size_t pending_bytes_ = 0;    // their text and title bytes
   int64_t next_id_ = 1;         // id of the next insert (valid in a transaction)
+  int64_t committed_next_id_ = 1;  // next_id_ after this store's last commit
+  std::unique_ptr<Filters> filters_;  // null unless the database was fresh (see Filters)
+  int64_t data_version_ = 0;          // PRAGMA data_version when the filters were last valid
   int64_t unindexed_from_ = 1;  // documents with ids in [this, next_id_) lack FTS rows
 };
 
@@ -531,7 +616,13 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options) {
   const std::string cache = "PRAGMA cache_size = -" + std::to_string(options.cache_kib);
   TG_RETURN_IF_ERROR(db->Exec(cache.c_str()));
   TG_RETURN_IF_ERROR(db->Exec("PRAGMA temp_store = MEMORY"));
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), options));
+  bool fresh = false;
+  {
+    TG_ASSIGN_OR_RETURN(Statement stmt, db->Prepare("SELECT 1 FROM documents LIMIT 1"));
+    TG_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    fresh = !row;
+  }
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), options, fresh));
 }
 
 }  // namespace tg::store

@@ -102,6 +102,27 @@ TEST(MinHasherTest, SignatureHasConfiguredLengthAndIsDeterministic) {
   EXPECT_EQ(a.BandKeys(sa).size(), 16u);
 }
 
+TEST(MinHasherTest, HashAndComputeGivesBothHashesOfTheSeparateCalls) {
+  const MinHasher hasher;
+  static const char* kTexts[] = {
+      "",
+      "One",
+      "Two words",
+      "  Leading, trailing and   repeated spaces; punctuation!  ",
+      "Orvane Motors chief Kessa Dray met Ilvane Bank chair Tomo Reyes in Incheon on Monday.\n"
+      "The two discussed a battery plant worth 300 million dollars.",
+      "ì¸ë¦°ì ì íëì¤ "
+      "ëíê° SKíì´ëì¤ "
+      "ÃLAN ÎÎÎ ÐÐ xÿy 3.5%",
+  };
+  for (const char* text : kTexts) {
+    Signature signature;
+    const uint64_t hash = hasher.HashAndCompute(text, &signature);
+    EXPECT_EQ(hash, ExactTextHash(text)) << text;
+    EXPECT_EQ(signature, hasher.Compute(text)) << text;
+  }
+}
+
 TEST(MinHasherTest, IdenticalTextsEstimateOne) {
   MinHasher hasher;
   TextGen gen(1);

@@ -288,6 +288,46 @@ TEST_F(SqliteStoreTest, LeaderGroupIsItsOwnIdAndFailedInsertLeavesNoTrace) {
 
 // Migration 2 recomputes signatures stored by older builds (another MinHash
 // scheme) and their LSH bands from the stored text; migration 3 follows.
+// A store opened on a fresh database answers most duplicate lookups from
+// in-memory filters of what it inserted; documents another connection
+// stores (before or during its batches) must still be found.
+TEST_F(SqliteStoreTest, DuplicateLookupsSeeDocumentsOtherConnectionsStore) {
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> first, Open());
+  ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> second, Open());
+  const Document own = MakeDoc("own", "Lisel Varga of Tarn Works met Odo Pell in Mokpo.", 11);
+  const Document other =
+      MakeDoc("other", "Brann Ecker of Silt Bank visited the Gwangyang harbour on Friday.", 22);
+  const Document late =
+      MakeDoc("late", "Yuna Marr of Pell Logistics toured a Daejeon battery line today.", 33);
+  EXPECT_OK(Insert(*first, own));
+  EXPECT_OK(first->Flush());
+  EXPECT_OK(Insert(*second, other));
+  EXPECT_OK(second->Flush());
+  const auto expect_found = [&](const Document& doc) {
+    ASSERT_OK_AND_ASSIGN(std::optional<DocRef> raw, first->FindByRawHash(doc.raw_hash));
+    EXPECT_TRUE(raw.has_value()) << doc.ext_id;
+    ASSERT_OK_AND_ASSIGN(std::optional<DocRef> text, first->FindByTextHash(doc.text_hash));
+    EXPECT_TRUE(text.has_value()) << doc.ext_id;
+    const dedup::Signature sig = hasher_.Compute(doc.text);
+    ASSERT_OK_AND_ASSIGN(std::vector<NearDupCandidate> near,
+                         first->FindNearDupCandidates(hasher_.BandKeys(sig)));
+    EXPECT_EQ(near.size(), 1u) << doc.ext_id;
+  };
+  expect_found(own);
+  expect_found(other);
+  // After the other connection's commit, `first` writes again, then the
+  // other connection slips in a document between two of its batches.
+  const Document mine = MakeDoc("mine", "Cato Rusk of Ferrow Steel signed a deal in Pohang.", 44);
+  EXPECT_OK(Insert(*first, mine));
+  EXPECT_OK(first->Flush());
+  EXPECT_OK(Insert(*second, late));
+  EXPECT_OK(second->Flush());
+  expect_found(mine);
+  expect_found(late);
+  ASSERT_OK_AND_ASSIGN(std::optional<DocRef> none, first->FindByRawHash(99));
+  EXPECT_FALSE(none.has_value());
+}
+
 TEST_F(SqliteStoreTest, MigrationTwoRecomputesOldSignatures) {
   const std::string text = "Samsung and Nvidia agreed on a memory chip supply deal in Seoul.";
   {
