@@ -146,6 +146,7 @@ void BM_ExtractFeatures(benchmark::State& state) {
   for (size_t p = 0; p < f.pages.size(); ++p) {
     const Page& page = f.pages[p];
     AnnotateTokens(page.text, page.analysis, &page.model->gazetteer, f.kb.get(), &anns[p]);
+    anns[p].capital_runs = (page.model->flags & kNerModelCapitalRuns) != 0;
     RefineTokens(page.text, page.analysis, &refined[p]);
   }
   FeatureSeq seq;
@@ -179,6 +180,7 @@ void BM_Decode(benchmark::State& state) {
     TokenAnnotations ann;
     TaggerTokens refined;
     AnnotateTokens(page.text, page.analysis, &page.model->gazetteer, f.kb.get(), &ann);
+    ann.capital_runs = (page.model->flags & kNerModelCapitalRuns) != 0;
     RefineTokens(page.text, page.analysis, &refined);
     for (const text::Sentence& s : refined.analysis.sentences) {
       Sequence sequence{{}, page.model};

@@ -1,6 +1,7 @@
 // tiegraph ner: train and evaluate the named-entity tagger.
 //   tiegraph ner train --lang ko|en --out FILE [--data-dir DIR]
 //   tiegraph ner eval --lang ko|en --set SET [--model FILE] [--format text|json]
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -11,6 +12,7 @@
 #include "extract/ner_train.h"
 #include "extract/tagger.h"
 #include "extract/tagger_model.h"
+#include "extract/tagger_tokens.h"
 
 namespace tg::cli {
 namespace {
@@ -28,6 +30,10 @@ struct NerArgs {
   std::string set;
   std::string model;
   Format format = Format::kText;
+  bool errors = false;
+  bool no_retrain = false;
+  uint64_t seed = extract::NerTrainOptions().seed;
+  bool capital_runs = extract::NerTrainOptions().capital_runs;  // train: keep the best-dev-epoch model, do not retrain on dev  // eval: print each sentence's missed and spurious spans
 };
 
 std::string DataRoot() {
@@ -57,6 +63,9 @@ void RunTrain(const NerArgs& args, RunState* state) {
   options.max_epochs = args.epochs;
   options.min_feature_count = args.min_count;
   options.feature_dropout = args.dropout;
+  options.final_with_dev = !args.no_retrain;
+  options.seed = args.seed;
+  options.capital_runs = args.capital_runs;
   options.log = [](const std::string& line) { std::cerr << "ner train: " << line << "\n"; };
   Result<extract::NerModel> model = extract::TrainNerModel(options);
   if (!model.has_value()) {
@@ -71,6 +80,47 @@ void RunTrain(const NerArgs& args, RunState* state) {
   }
   std::cerr << fmt::format("ner train: wrote {} ({} bytes)\n", args.out,
                            std::filesystem::file_size(args.out));
+}
+
+// For error analysis on a dev set: each sentence with a wrong or missed span,
+// then "- gold" and "+ predicted" lines for the spans that do not match.
+void PrintErrors(const extract::Tagger& tagger, const std::vector<extract::NerExample>& examples,
+                 const extract::KnowledgeBase* kb) {
+  const char* names[] = {"PER", "ORG", "PLC"};
+  for (const extract::NerExample& ex : examples) {
+    const text::Analysis analysis = text::Analyze(ex.text);
+    std::vector<extract::NerSpan> predicted;
+    for (const extract::Mention& m : tagger.Tag(ex.text, analysis, kb)) {
+      predicted.push_back({m.begin, m.end, m.type});
+    }
+    extract::TaggerTokens refined;
+    extract::RefineTokens(ex.text, analysis, &refined);
+    // '!' marks a gold span whose boundary falls inside one of the tagger's tokens.
+    auto aligned = [&](const extract::NerSpan& s) {
+      bool b = false, e = false;
+      for (const text::Token& t : refined.analysis.tokens) {
+        b = b || t.begin == s.begin;
+        e = e || t.end == s.end;
+      }
+      return b && e;
+    };
+    std::string lines;
+    auto add = [&](char sign, const extract::NerSpan& s) {
+      if (sign == '-' && !aligned(s)) sign = '!';
+      lines += fmt::format("  {} {} {}\n", sign, names[static_cast<int>(s.type)],
+                           ex.text.substr(s.begin, s.end - s.begin));
+    };
+    for (const extract::NerSpan& g : ex.spans) {
+      if (extract::IsNerType(g.type) &&
+          std::find(predicted.begin(), predicted.end(), g) == predicted.end()) {
+        add('-', g);
+      }
+    }
+    for (const extract::NerSpan& p : predicted) {
+      if (std::find(ex.spans.begin(), ex.spans.end(), p) == ex.spans.end()) add('+', p);
+    }
+    if (!lines.empty()) std::cout << ex.text << "\n" << lines;
+  }
 }
 
 void RunEval(const NerArgs& args, RunState* state) {
@@ -91,6 +141,7 @@ void RunEval(const NerArgs& args, RunState* state) {
     return;
   }
   std::shared_ptr<const extract::KnowledgeBase> kb = LoadKbOrNote(args);
+  if (args.errors) PrintErrors(**tagger, *examples, kb.get());
   const extract::NerEvalResult r = extract::EvaluateTagger(**tagger, *examples, kb.get());
   const char* names[] = {"PERSON", "ORG", "PLACE"};
   if (args.format == Format::kJson) {
@@ -158,6 +209,12 @@ void AddNerCommand(CLI::App& app, RunState* state) {
       ->capture_default_str();
   train->add_option("--dropout", args->dropout, "Probability of hiding a feature per step")
       ->capture_default_str();
+  train->add_option("--seed", args->seed, "Shuffling and dropout seed")->capture_default_str();
+  train->add_option("--capital-runs", args->capital_runs,
+                    "English: name-word lists and capitalised-run features (true/false)")
+      ->capture_default_str();
+  train->add_flag("--no-retrain", args->no_retrain,
+                  "Keep the best dev epoch's model (for error analysis on dev)");
   train->callback([args, state]() { RunTrain(*args, state); });
 
   CLI::App* eval = cmd->add_subcommand("eval", "Entity-level P/R/F1 of a model on a test set.");
@@ -167,6 +224,7 @@ void AddNerCommand(CLI::App& app, RunState* state) {
       ->check(CLI::IsMember({"klue-heldout", "klue-dev", "gum-test", "gum-dev", "uner-pud"}));
   eval->add_option("--model", args->model, "Model file (default: data/models/ner-<lang>.bin)");
   AddFormatOption(eval, &args->format, {"text", "json"});
+  eval->add_flag("--errors", args->errors, "Print the missed (-) and spurious (+) spans first");
   eval->callback([args, state]() { RunEval(*args, state); });
 }
 

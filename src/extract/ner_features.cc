@@ -73,6 +73,10 @@ enum Template : uint32_t {
   kPieceGaz,
   kWordPrev,
   kWordNext,
+  kRunLast,
+  kRunFirst,
+  kRunPos,
+  kRunOrgWord,
 };
 
 inline uint64_t Mix(uint64_t x) {
@@ -202,6 +206,53 @@ void Describe(std::string_view word, const text::Token& token, TokInfo* info) {
   info->particle = token.kind == text::TokenKind::kParticle;
 }
 
+bool IsCapitalised(std::string_view text, const text::Token& tok) {
+  return tok.script == text::Script::kLatin && text[tok.begin] >= 'A' && text[tok.begin] <= 'Z';
+}
+
+// Words that may sit inside a capitalised name between capitalised words:
+// "Bank of Korea", "Procter & Gamble", "King's College".
+bool IsRunConnector(std::string_view word) {
+  for (std::string_view c : {"of", "the", "for", "de", "&", "'s", "\u2019s", "und", "du"}) {
+    if (word == c) return true;
+  }
+  return false;
+}
+
+// Per token of [first, last), the last token (absolute index) of the
+// capitalised run it belongs to, or UINT32_MAX. A run is a maximal sequence of
+// capitalised Latin words, joined across at most two connectors. A hyphen
+// does not join ("Kestrel-Daehyeon" is two names as often as one), and with
+// `skip_first` the sentence's first word stays out ("Shares of Acme Robotics").
+void FindCapitalRuns(std::string_view text, const std::vector<text::Token>& tokens,
+                     uint32_t first, uint32_t last, bool skip_first,
+                     std::vector<uint32_t>* run_end) {
+  run_end->assign(last - first, UINT32_MAX);
+  uint32_t i = skip_first ? first + 1 : first;
+  while (i < last) {
+    if (!IsCapitalised(text, tokens[i])) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    while (true) {
+      if (j + 1 < last && IsCapitalised(text, tokens[j + 1])) {
+        ++j;
+        continue;
+      }
+      uint32_t k = j + 1;
+      while (k < last && k < j + 3 && IsRunConnector(tokens[k].In(text))) ++k;
+      if (k > j + 1 && k < last && IsCapitalised(text, tokens[k])) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    for (uint32_t k = i; k <= j; ++k) (*run_end)[k - first] = j;
+    i = j + 1;
+  }
+}
+
 }  // namespace
 
 bool IsHonorific(std::string_view word) {
@@ -278,6 +329,17 @@ void ExtractFeatures(std::string_view text, const text::Analysis& original,
       bits &= bits - 1;
     }
   };
+  thread_local std::vector<uint32_t> run_end;
+  if (ann.capital_runs) {
+    // A capitalised sentence opener that is a common lower-case word is no name.
+    const bool skip_first = gazetteer != nullptr && n > 0 && IsCapitalised(text, tokens[first]) &&
+                            gazetteer->IsCommonWord(infos[2].lower);
+    FindCapitalRuns(text, tokens, first, last, skip_first, &run_end);
+  } else {
+    run_end.assign(n, UINT32_MAX);
+  }
+  constexpr uint32_t kOrgWordBit = 1u << (4 * static_cast<int>(GazCategory::kOrgWord) + 3);
+  uint32_t run_start = 0;
   TokInfo parent_info;
   uint32_t described_parent = UINT32_MAX;
   for (uint32_t i = 0; i < n; ++i) {
@@ -410,6 +472,26 @@ void ExtractFeatures(std::string_view text, const text::Analysis& original,
     bits_features(kKbHere, ann.kb_bits[pt]);
     if (pprev != UINT32_MAX && pprev != pt) bits_features(kKbPrev, ann.kb_bits[pprev]);
     if (pnext != UINT32_MAX && pnext != pt) bits_features(kKbNext, ann.kb_bits[pnext]);
+    if (run_end[i] != UINT32_MAX) {
+      // A capitalised run ("National Library of the Netherlands"): its last
+      // word (the head of most names), its first word, the token's place in
+      // it, and whether an organisation word follows within it.
+      if (i == 0 || run_end[i - 1] != run_end[i]) run_start = i;
+      const uint32_t end = run_end[i] - first;
+      const uint32_t len = std::min<uint32_t>(end - run_start + 1, 5);
+      const uint32_t pos = len == 1 ? 0 : i == run_start ? 1 : i == end ? 3 : 2;
+      ids.push_back(Fid(kRunPos, len * 4 + pos));
+      if (len > 1) {
+        ids.push_back(Fid(kRunLast, Pair(infos[end + 2].lower, pos)));
+        if (i != run_start) ids.push_back(Fid(kRunFirst, infos[run_start + 2].lower));
+        for (uint32_t k = i; k <= end; ++k) {
+          if (ann.gaz_bits[refined.parent[first + k]] & kOrgWordBit) {
+            ids.push_back(Fid(kRunOrgWord, k == i ? 1 : 2));
+            break;
+          }
+        }
+      }
+    }
     ids.MoveTo(&out->ids);
     out->offsets.push_back(out->ids.size());
   }

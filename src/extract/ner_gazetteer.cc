@@ -75,12 +75,12 @@ void NerGazetteer::MatchTokens(std::string_view text, const text::Analysis& anal
   bits->assign(tokens.size(), 0);
   if (chains_.empty()) return;
   // Per category, the end of the last match, so matches do not overlap.
-  size_t covered_until[kNumGazCategories] = {0, 0, 0, 0, 0};
+  size_t covered_until[kNumGazCategories] = {};
   for (const text::Sentence& s : analysis.sentences) {
     for (uint32_t i = s.first_token; i < s.last_token; ++i) {
       if (tokens[i].kind == text::TokenKind::kPunct) continue;
       uint64_t h = kChainSeed;
-      uint8_t best_len[kNumGazCategories] = {0, 0, 0, 0, 0};
+      uint8_t best_len[kNumGazCategories] = {};
       for (uint32_t j = i; j < s.last_token && j < i + kMaxTokens; ++j) {
         h = ChainHash(h, tokens[j].In(text));
         const uint8_t* bits = FindChain(h);
@@ -161,7 +161,7 @@ Result<NerGazetteer> NerGazetteer::Deserialize(std::string_view data, size_t* po
       !GetMap(data, pos, &g.surnames_) || !GetMap(data, pos, &g.common_)) {
     return Status::Corrupt("gazetteer section truncated");
   }
-  // What Add writes: phrases under 1 to 5 categories, prefixes marked 1.
+  // What Add writes: phrases under 1 to kNumGazCategories categories, prefixes marked 1.
   bool valid = true;
   g.chains_.Reserve(phrases.size() + prefixes.size());
   phrases.ForEach([&](uint64_t key, uint8_t bits) {

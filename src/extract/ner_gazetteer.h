@@ -21,8 +21,11 @@ enum class GazCategory : uint8_t {
   kPlace = 2,     // countries, regions, cities (GeoNames, CLDR)
   kGivenName = 3, // first / given names
   kSurname = 4,   // surnames as separate tokens (Kim, Lee, Park ...)
+  kOrgWord = 5,   // words that head or end organisation names (Inc, Bank, University ...)
+  kDemonym = 6,   // nationality words (American, Dutch ...), which are not places
 };
-inline constexpr int kNumGazCategories = 5;
+// Seven at most: a category is one bit of a byte whose top bit marks phrase prefixes.
+inline constexpr int kNumGazCategories = 7;
 
 // A map from 64-bit hashes to a byte, for the gazetteer's lists: open
 // addressing with linear probing in one flat array, at most half full, so a

@@ -73,8 +73,16 @@ struct DevItem {
   text::Analysis analysis;
 };
 
+// The model's feature flags: KB features when trained with a KB; the
+// capitalised-run features in English only (in Korean text they fired on
+// Latin acronyms, "SK", "LG", and cost dev meeting pairs).
+uint32_t ModelFlags(const NerTrainOptions& options) {
+  return (options.kb != nullptr ? kNerModelUsesKb : 0) |
+         (options.capital_runs && options.lang == "en" ? kNerModelCapitalRuns : 0);
+}
+
 void Prepare(const std::vector<const NerExample*>& examples, const NerGazetteer& gazetteer,
-             const KnowledgeBase* kb, std::vector<TrainSeq>* out, ProjectionStats* stats) {
+             bool capital_runs, const KnowledgeBase* kb, std::vector<TrainSeq>* out, ProjectionStats* stats) {
   TokenAnnotations ann;
   TaggerTokens refined;
   for (const NerExample* ex : examples) {
@@ -82,6 +90,7 @@ void Prepare(const std::vector<const NerExample*>& examples, const NerGazetteer&
     RefineTokens(ex->text, analysis, &refined);
     const std::vector<uint8_t> labels = ProjectSpans(*ex, refined.analysis, stats);
     AnnotateTokens(ex->text, analysis, &gazetteer, kb, &ann);
+    ann.capital_runs = capital_runs;
     for (const text::Sentence& s : refined.analysis.sentences) {
       if (s.first_token >= s.last_token) continue;
       TrainSeq seq;
@@ -171,7 +180,7 @@ LinearChainModel RunEpochs(const NerTrainOptions& options, const std::vector<Tra
     }
     NerModel model;
     model.lang = options.lang;
-    model.flags = options.kb != nullptr ? kNerModelUsesKb : 0;
+    model.flags = ModelFlags(options);
     model.weights = trainer.Averaged(options.prune);
     model.gazetteer = gazetteer;
     const double f1 = DevF1(model, dev, options.kb);
@@ -243,7 +252,8 @@ size_t NerCounts::Gold(int type) const {
   return n;
 }
 
-NerGazetteer BuildNerGazetteer(const std::string& lang, const std::string& lexicon_dir) {
+NerGazetteer BuildNerGazetteer(const std::string& lang, const std::string& lexicon_dir,
+                               bool name_words) {
   NerGazetteer g;
   const std::string places = lexicon_dir + "/places-geonames-cldr/";
   const bool ko = lang == "ko";
@@ -292,6 +302,12 @@ NerGazetteer BuildNerGazetteer(const std::string& lang, const std::string& lexic
   } else {
     ForEachLine(lexicon_dir + "/en-names/given_names.txt",
                 [&](const std::string& s) { g.Add(s, GazCategory::kGivenName); });
+    if (name_words) {
+      ForEachLine(lexicon_dir + "/ner-en/org_words.txt",
+                  [&](const std::string& s) { g.Add(s, GazCategory::kOrgWord); });
+      ForEachLine(lexicon_dir + "/ner-en/demonyms.txt",
+                  [&](const std::string& s) { g.Add(s, GazCategory::kDemonym); });
+    }
   }
   return g;
 }
@@ -319,7 +335,8 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
   if (options.lang != "ko" && options.lang != "en") {
     return Status::InvalidArgument("--lang must be ko or en, not ", options.lang);
   }
-  NerGazetteer gazetteer = BuildNerGazetteer(options.lang, options.lexicon_dir);
+  NerGazetteer gazetteer =
+      BuildNerGazetteer(options.lang, options.lexicon_dir, options.capital_runs);
   if (options.kb != nullptr) {
     // Knowledge-base names as one-word phrases too, so that a word glued to
     // what follows it ("한국영화", "서울시내") still meets them piece by piece.
@@ -345,7 +362,7 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
       if (fold == 4) continue;  // the held-out test fifth: never trained on
       if (fold == 3) dev.push_back(&train_examples[i]);
       else train.push_back(&train_examples[i]);
-      final_train.push_back(&train_examples[i]);
+      if (options.final_with_dev) final_train.push_back(&train_examples[i]);
     }
   } else {
     TG_ASSIGN_OR_RETURN(train_examples, ReadGum(options.data_dir + "/gum", "train"));
@@ -377,7 +394,8 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
   }
   ProjectionStats stats;
   std::vector<TrainSeq> seqs;
-  Prepare(train, gazetteer, options.kb, &seqs, &stats);
+  const bool capital_runs = (ModelFlags(options) & kNerModelCapitalRuns) != 0;
+  Prepare(train, gazetteer, capital_runs, options.kb, &seqs, &stats);
   ApplyCountCutoff(options.min_feature_count, &seqs);
   Log(options, fmt::format("train: {} sentences, {} sequences; {} gold spans, {} misaligned "
                            "with the tagger's tokens",
@@ -388,14 +406,14 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
   int best_epoch = 0;
   NerModel model;
   model.lang = options.lang;
-  model.flags = options.kb != nullptr ? kNerModelUsesKb : 0;
+  model.flags = ModelFlags(options);
   model.weights = RunEpochs(options, seqs, dev_items, gazetteer, options.max_epochs, &best_epoch);
   Log(options, fmt::format("best dev epoch: {}", best_epoch));
   if (!final_train.empty()) {
     // Retrain on train + dev folds for the chosen number of epochs.
     seqs.clear();
     ProjectionStats final_stats;
-    Prepare(final_train, gazetteer, options.kb, &seqs, &final_stats);
+    Prepare(final_train, gazetteer, capital_runs, options.kb, &seqs, &final_stats);
     ApplyCountCutoff(options.min_feature_count, &seqs);
     Log(options, fmt::format("retraining on {} sentences for {} epochs", final_train.size(),
                              best_epoch));

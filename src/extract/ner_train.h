@@ -29,9 +29,13 @@ struct NerTrainOptions {
   int patience = 8;        // stop after this many epochs without a better dev F1
   uint64_t seed = 20240611;  // shuffling
   int min_feature_count = 1;  // features seen fewer times in training are dropped
-  bool final_with_dev = true;  // en: retrain on GUM train + dev for the chosen epoch count
+  bool final_with_dev = true;  // retrain on train + dev (GUM dev, KLUE fold 3) for the chosen epochs
   float prune = 0.02f;     // drop feature rows whose largest |averaged weight| is below
   float feature_dropout = 0.2f;  // probability of hiding each feature in one training step
+  // en: the name-word lists (data/lexicon/ner-en: organisation words,
+  // demonyms) and the capitalised-run features (ner_features.h). Off: they
+  // gain 1-2 F1 on GUM and UNER but cost dev meeting pairs (data/models/README.md).
+  bool capital_runs = false;
   std::function<void(const std::string&)> log;  // progress lines (optional)
 };
 
@@ -56,8 +60,10 @@ struct NerEvalResult {
 };
 
 // Builds the gazetteer for `lang` from the lists under `lexicon_dir`
-// (ko-okt/, ko-surnames/, places-geonames-cldr/, en-names/). Missing lists are skipped.
-NerGazetteer BuildNerGazetteer(const std::string& lang, const std::string& lexicon_dir);
+// (ko-okt/, ko-surnames/, places-geonames-cldr/, en-names/, and with
+// `name_words` ner-en/ for English). Missing lists are skipped.
+NerGazetteer BuildNerGazetteer(const std::string& lang, const std::string& lexicon_dir,
+                               bool name_words = false);
 
 // Trains a model. Fails when the data cannot be read.
 Result<NerModel> TrainNerModel(const NerTrainOptions& options);

@@ -2,7 +2,7 @@
 // The NER model as trained and stored (data/models/ner-<lang>.bin): linear-chain
 // weights, the phrase gazetteer the features were computed with, and the
 // language. File format (little-endian):
-//   "TGNERMDL" | u32 version (1) | u32 lang length | lang | u32 flags |
+//   "TGNERMDL" | u32 version (2) | u32 lang length | lang | u32 flags |
 //   u64 payload length | payload = LinearChainModel, then NerGazetteer |
 //   u64 XXH3 of the payload.
 // Any mismatch (magic, version, length, checksum, section) is kCorrupt.
@@ -20,8 +20,11 @@
 
 namespace tg::extract {
 
-inline constexpr uint32_t kNerModelVersion = 1;
+// Version 2: gazetteer categories kOrgWord and kDemonym and the flag
+// kNerModelCapitalRuns (same layout; a version-1 model lacks what they feed).
+inline constexpr uint32_t kNerModelVersion = 2;
 inline constexpr uint32_t kNerModelUsesKb = 1;  // flags bit: trained with KB gazetteer features
+inline constexpr uint32_t kNerModelCapitalRuns = 2;  // flags bit: capitalised-run features (English)
 
 struct NerModel {
   std::string lang;  // "ko" or "en"

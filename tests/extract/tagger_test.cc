@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -360,6 +361,57 @@ TEST(GazetteerTest, WordCategoriesOfOneTokenPhrases) {
   EXPECT_EQ(g.WordCategories("한국"), 1u << static_cast<int>(GazCategory::kPlace));
   EXPECT_EQ(g.WordCategories("New"), 0u);  // only a prefix of a phrase
   EXPECT_EQ(g.WordCategories("한국영화"), 0u);
+}
+
+TEST(GazetteerTest, NameWordCategoriesSurviveTheModelFile) {
+  NerGazetteer g;
+  g.Add("Holdings", GazCategory::kOrgWord);
+  g.Add("Ruritanian", GazCategory::kDemonym);
+  g.Add("Ruritania", GazCategory::kPlace);
+  std::string bytes;
+  g.Serialize(&bytes);
+  size_t pos = 0;
+  ASSERT_OK_AND_ASSIGN(NerGazetteer back, NerGazetteer::Deserialize(bytes, &pos));
+  EXPECT_EQ(pos, bytes.size());
+  EXPECT_EQ(back.WordCategories("Holdings"), 1u << static_cast<int>(GazCategory::kOrgWord));
+  EXPECT_EQ(back.WordCategories("Ruritanian"), 1u << static_cast<int>(GazCategory::kDemonym));
+  EXPECT_EQ(back.WordCategories("Ruritania"), 1u << static_cast<int>(GazCategory::kPlace));
+}
+
+// The features of token `index` (of the refined tokens) of `text`, sorted.
+std::vector<uint32_t> TokenFeatures(const std::string& text, size_t index,
+                                    const NerGazetteer& g) {
+  const text::Analysis a = text::Analyze(text);
+  TaggerTokens refined;
+  RefineTokens(text, a, &refined);
+  TokenAnnotations ann;
+  AnnotateTokens(text, a, &g, nullptr, &ann);
+  ann.capital_runs = true;
+  FeatureSeq seq;
+  const text::Sentence& s = refined.analysis.sentences.at(0);
+  ExtractFeatures(text, a, refined, s.first_token, s.last_token, ann, &g, &seq);
+  std::vector<uint32_t> ids(seq.ids.begin() + seq.offsets.at(index),
+                            seq.ids.begin() + seq.offsets.at(index + 1));
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+TEST(NerFeaturesTest, CapitalisedRunSeesItsLastWord) {
+  // "Tarvo" is three words away from the end of its name, out of the +-2
+  // window: only the run features can tell a bank from a choir.
+  NerGazetteer g;
+  g.Add("Bank", GazCategory::kOrgWord);
+  const auto bank = TokenFeatures("the Tarvo Linden Mosk Savings Bank said", 1, g);
+  const auto choir = TokenFeatures("the Tarvo Linden Mosk Savings Choir said", 1, g);
+  EXPECT_NE(bank, choir);
+  // Outside a run, nothing that far away reaches the token.
+  const auto said = TokenFeatures("the tarvo linden mosk savings bank said", 1, g);
+  const auto told = TokenFeatures("the tarvo linden mosk savings choir said", 1, g);
+  EXPECT_EQ(said, told);
+  // A run continues across "of" and "&" ("Bank of Tarvo"), not across "and".
+  const auto of = TokenFeatures("the Tarvo Linden Mosk of Savings said", 1, g);
+  const auto and_ = TokenFeatures("the Tarvo Linden Mosk and Savings said", 1, g);
+  EXPECT_NE(of, and_);
 }
 
 }  // namespace
