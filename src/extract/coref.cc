@@ -409,7 +409,7 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
       }
       long score = 0;
       if (!want_title.empty() && !p.title_key.empty()) {
-        score += want_title == p.title_key ? 4'000'000 : -4'000'000;
+        score += want_title == p.title_key ? 4'000'000 : -16'000'000;  // another role: hardly the same person
       }
       if (!want_org.empty() && !p.org_key.empty()) {
         const bool agree = p.org_key.find(want_org) != std::string::npos ||

@@ -6,6 +6,7 @@
 #include "extract/coref.h"
 #include "extract/patterns.h"
 #include "extract/mention_rules.h"
+#include "extract/titles.h"
 
 namespace tg::extract {
 namespace {
@@ -20,6 +21,22 @@ int Priority(const Mention& m) {
 
 // Keeps a non-overlapping set, higher priority first, then longer spans.
 // Identical spans merge their sources.
+// The three UTF-8 bytes of a CJK unified ideograph (U+4E00..U+9FFF) / a Hangul syllable.
+uint32_t CodePoint3(std::string_view s) {
+  if (s.size() < 3) return 0;
+  const auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<uint8_t>(s[i])); };
+  if ((b(0) & 0xF0u) != 0xE0u) return 0;
+  return ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+}
+bool IsHanChar(std::string_view s) {
+  const uint32_t cp = CodePoint3(s);
+  return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+bool IsHangulSyllable(std::string_view s) {
+  const uint32_t cp = CodePoint3(s);
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
 std::vector<Mention> Resolve(std::vector<Mention> candidates) {
   std::sort(candidates.begin(), candidates.end(), [](const Mention& a, const Mention& b) {
     if (Priority(a) != Priority(b)) return Priority(a) > Priority(b);
@@ -169,6 +186,24 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
     if (m.sources == kFromTagger && m.type != EntityType::kOrg &&
         std::find(org_spellings.begin(), org_spellings.end(),
                   text.substr(m.begin, m.end - m.begin)) != org_spellings.end()) {
+      m.type = EntityType::kOrg;
+    }
+  }
+
+  // Headline shorthand glued before a name (獨토마스 베커: "German Thomas
+  // Becker"): one Han character before Hangul is a country, not the name.
+  // When only one word is left and a title follows, that word is the
+  // company (美 노베인 CEO: "the US company Norvane's CEO").
+  for (Mention& m : mentions) {
+    if (m.type != EntityType::kPerson || m.end - m.begin <= 6 || !IsHanChar(text.substr(m.begin, 3))) {
+      continue;
+    }
+    const uint32_t rest = text[m.begin + 3] == ' ' ? m.begin + 4 : m.begin + 3;
+    if (!IsHangulSyllable(text.substr(rest, 3))) continue;
+    m.begin = rest;
+    const std::string_view name = text.substr(m.begin, m.end - m.begin);
+    const size_t after = m.end < text.size() && text[m.end] == ' ' ? m.end + 1 : m.end;
+    if (name.find(' ') == std::string_view::npos && LookupTitle(text, after).length > 0) {
       m.type = EntityType::kOrg;
     }
   }

@@ -37,6 +37,21 @@ constexpr CuePhrase kPhrases[] = {
     {"huddled with", kCueMeet}, {"posed with", kCueMeet}, {"posed for photos with", kCueMeet},
     {"paid a visit to", kCueMeet}, {"met privately", kCueMeet}, {"talks between", kCueMeet | kCueGroupMark},
     {"meeting between", kCueMeet | kCueGroupMark}, {"summit with", kCueMeet}, {"dialogue with", kCueMeet}, {"last met", kCueMeet}, {"met with", kCueMeet},
+    // "they last met": the people of the meeting just reported (only with a
+    // history, since a bare "they met" is as often two companies).
+    {"they last met", kCueTwo}, {"they first met", kCueTwo}, {"they had met", kCueTwo},
+    {"they have met", kCueTwo}, {"they had last met", kCueTwo}, {"they had first met", kCueTwo},
+    // A signing is a meeting of the people who sign ("was signed ... by A and B").
+    {"was signed", kCueGroupEvent | kCueMeetingRef}, {"were signed", kCueGroupEvent | kCueMeetingRef},
+    {"signing ceremony", kCueGroupEvent | kCueMeetingRef}, {"ceremony", kCueMeetingRef},
+    {"spoke on the phone", kCueMeet | kCueRemote}, {"spoke over the phone", kCueMeet | kCueRemote},
+    {"talked by phone", kCueMeet | kCueRemote}, {"phoned", kCueMeet | kCueRemote},
+    {"telephoned", kCueMeet | kCueRemote}, {"held a phone call", kCueMeet | kCueRemote},
+    {"had a call with", kCueMeet | kCueRemote}, {"held a call with", kCueMeet | kCueRemote},
+    {"virtual meeting", kCueGroupEvent | kCueMeetingRef | kCueRemote},
+    {"online meeting", kCueGroupEvent | kCueMeetingRef | kCueRemote},
+    {"had talks", kCueMeet}, {"sitting down with", kCueMeet}, {"having dinner with", kCueMeet},
+    {"having lunch with", kCueMeet}, {"lunched with", kCueMeet}, {"hosting", kCueMeet},
     {"toured", kCueMeet | kCueTrip}, {"visited", kCueVisit | kCueTrip},
     {"visit", kCueVisit | kCueTrip}, {"visits", kCueVisit | kCueTrip},
     {"visiting", kCueVisit | kCueTrip},
@@ -70,7 +85,10 @@ constexpr CuePhrase kPhrases[] = {
     {"is slated to", kCuePlanned}, {"plans to", kCuePlanned}, {"plan to", kCuePlanned},
     {"planning to", kCuePlanned}, {"is due to", kCuePlanned}, {"is to", kCuePlanned},
     {"are to", kCuePlanned}, {"is likely to", kCuePlanned}, {"intends to", kCuePlanned},
-    {"upcoming", kCuePlanned}, {"would", kCuePlanned}, {"is expected in", kCuePlanned},
+    {"upcoming", kCuePlanned}, {"is due in", kCuePlanned}, {"are due in", kCuePlanned},
+    {"is due at", kCuePlanned}, {"are due at", kCuePlanned},
+    {"hopes to", kCuePlanned}, {"is scheduled for", kCuePlanned}, {"are scheduled for", kCuePlanned},
+    {"is slated for", kCuePlanned}, {"is planned", kCuePlanned}, {"are planned", kCuePlanned}, {"would", kCuePlanned}, {"is expected in", kCuePlanned},
     {"was supposed to", kCuePastPlan}, {"were supposed to", kCuePastPlan},
     {"had been scheduled", kCuePastPlan}, {"had been expected", kCuePastPlan},
     {"had planned", kCuePastPlan}, {"was to have", kCuePastPlan}, {"originally", kCuePastPlan},
@@ -82,12 +100,14 @@ constexpr CuePhrase kPhrases[] = {
     {"not", kCueNegation}, {"never", kCueNegation}, {"didn't", kCueNegation},
     {"hasn't", kCueNegation}, {"haven't", kCueNegation}, {"wasn't", kCueNegation},
     {"won't", kCueNegation}, {"couldn't", kCueNegation}, {"no", kCueNegation},
+    {"declined to", kCueNegation}, {"refused to", kCueNegation},
     // --- English: anaphors, speech, places ---
     {"the two", kCueTwo}, {"both", kCueTwo}, {"the pair", kCueTwo}, {"the two men", kCueTwo},
     {"the two women", kCueTwo}, {"the two executives", kCueTwo}, {"the two leaders", kCueTwo},
     {"the three", kCueThree}, {"the three men", kCueThree}, {"the three executives", kCueThree},
     {"report", kCueHearsay}, {"reports", kCueHearsay}, {"reported", kCueHearsay},
     {"보도*", kCueHearsay}, {"said", kCueSpeech}, {"says", kCueSpeech}, {"told", kCueSpeech}, {"according to", kCueSpeech},
+    {"whether", kCueQuestion}, {"asked if", kCueQuestion},
     {"home", kCueHome}, {"house", kCueHome}, {"residence", kCueHome},
     {"headquarters", kCueSiteHead}, {"hq", kCueSiteHead}, {"head office", kCueSiteHead},
     {"campus", kCueSiteHead}, {"guesthouse", kCueSiteHead}, {"guest house", kCueSiteHead},
@@ -98,12 +118,16 @@ constexpr CuePhrase kPhrases[] = {
     // --- Korean: meeting words ---
     {"만나*", kCueMeet}, {"만났*", kCueMeet}, {"만난*", kCueMeet}, {"만날*", kCueMeet | kCuePlanned},
     {"만남*", kCueMeet}, {"회동*", kCueMeet | kCueMeetingRef}, {"면담*", kCueMeet | kCueMeetingRef},
-    {"회담*", kCueMeet | kCueMeetingRef}, {"미팅*", kCueMeet | kCueMeetingRef},
+    {"회담*", kCueMeet | kCueMeetingRef},
+    {"정상회담*", kCueMeet | kCueMeetingRef}, {"조우*", kCueMeet}, {"상견례*", kCueMeet},
+    {"마주했*", kCueMeet}, {"좌담회*", kCueGroupEvent | kCueMeetingRef}, {"미팅*", kCueMeet | kCueMeetingRef},
     {"접견*", kCueMeet}, {"예방했*", kCueMeet}, {"예방해*", kCueMeet}, {"예방하고", kCueMeet},
     {"대화 를 나눴*", kCueMeet}, {"둘러봤*", kCueMeet}, {"둘러보*", kCueMeet},
     {"시찰*", kCueMeet}, {"안내하*", kCueMeet}, {"안내했*", kCueMeet}, {"대화 를 나누*", kCueMeet}, {"회견*", kCueMeetingRef}, {"환담*", kCueMeet}, {"대담*", kCueMeet}, {"통화*", kCueMeet | kCueRemote},
     {"인연 을 맺*", kCueMeet}, {"마주 앉*", kCueMeet}, {"찾아*", kCueVisit | kCueTrip},
     {"방문*", kCueVisit | kCueTrip},
+    // Receiving a visit: "X의 예방을 받고", "X의 방문을 받았다" (X visited the subject).
+    {"예방 을 받*", kCueMeet}, {"방문 을 받*", kCueMeet},
     // --- Korean: gatherings ---
     {"만찬*", kCueGroupEvent | kCueMeetingRef}, {"오찬*", kCueGroupEvent | kCueMeetingRef},
     {"조찬*", kCueGroupEvent | kCueMeetingRef}, {"간담회*", kCueGroupEvent | kCueMeetingRef},
@@ -232,6 +256,13 @@ TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
         token.size() >= 6 && (token.ends_with("고") || token.ends_with("며")) &&
         i + 1 < tokens.size() && (lower[i + 1] == "," || token.ends_with("했고") ||
                                   token.ends_with("했으며") || token.ends_with("였고"))) {
+      cues.bits[i] |= kCueClauseEnd;
+    }
+    // "서 회장이 브랜볼드 CEO를 만난 16일 ... 서 사장이 탁 사장과 만났다": the
+    // adnominal 만난 closes a relative clause, which is a clause of its own
+    // when the rest holds another meeting word (meeting_syntax.h).
+    if (token == "만난" && i + 1 < tokens.size() && (tokens[i + 1].kind == text::TokenKind::kWord ||
+                                                    tokens[i + 1].kind == text::TokenKind::kNumber)) {
       cues.bits[i] |= kCueClauseEnd;
     }
     // "3자 회동", "4자 회의": a number glued to 자 makes the gathering one event.

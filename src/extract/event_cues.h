@@ -38,6 +38,7 @@ enum EventCue : uint32_t {
   kCueVisit = 1u << 16,      // visited / 찾아: a meeting when a person is the object
   kCueHearsay = 1u << 17,    // report, reported, 보도: a claim that a denial may refute
   kCueRemote = 1u << 18,     // a call or video conference: the meeting has no place
+  kCueQuestion = 1u << 19,   // whether, asked if: the meeting is asked about, not reported
 };
 
 struct TokenCues {

@@ -1,6 +1,9 @@
 #include "extract/meeting_syntax.h"
 
 #include <algorithm>
+#include <string>
+
+#include "text/line_stats.h"  // AsciiLower
 
 namespace tg::extract::meeting_syntax {
 
@@ -92,7 +95,17 @@ bool IsMeetingWord(const EventDoc& doc, uint32_t i) { return doc.Has(i, kCueMeet
 // "visited Mark Zuckerberg", "손턴 CEO를 찾아": a visit is a meeting when a
 // person is what is visited.
 bool IsPersonVisit(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
-  if (!doc.Has(i, kCueVisit)) return false;
+  // A participle: "she was in Tokyo, meeting Soichiro Arakawa" (not "the
+  // meeting", which names one).
+  bool participle = false;
+  if (!doc.korean && doc.Token(i) == "meeting") {
+    // Only after a comma or a conjunction: "Monday's meeting between A and B"
+    // names a meeting, "..., meeting A" / "after meeting A" reports one.
+    static constexpr std::string_view kBefore[] = {",", "while", "after", "before", "when", "and", "also", "then"};
+    const std::string before = i > s.first_token ? text::AsciiLower(doc.Token(i - 1)) : std::string();
+    participle = std::find(std::begin(kBefore), std::end(kBefore), before) != std::end(kBefore);
+  }
+  if (!participle && !doc.Has(i, kCueVisit)) return false;
   if (!doc.korean) {
     for (uint32_t j = i + 1; j < s.last_token && j < i + 6; ++j) {
       if (doc.PersonAt(s, j) != nullptr) return true;
@@ -220,6 +233,95 @@ bool IsAttachClause(const EventDoc& doc, const SentenceRefs& s, const Clause& c)
         return true;
       }
     }
+  }
+  return false;
+}
+
+// "Kwon was asked whether he had met Lowe", "만났는지 묻자": a question
+// before an English meeting word, or a Korean one ending in -는지.
+bool IsQuestion(const EventDoc& doc, const SentenceRefs& s, const Clause& c, uint32_t trigger) {
+  if (!doc.korean) return doc.AnyIn(trigger >= c.first + 6 ? trigger - 6 : c.first, trigger, kCueQuestion);
+  for (uint32_t i = trigger; i < c.last; ++i) {
+    if (IsTrigger(doc, s, i) && doc.Token(i).ends_with("는지")) return true;
+  }
+  return false;
+}
+
+// "Seo Do-yoon is the chairman; Seo Min-jae, who met Castellano this
+// morning, is the president": the subject of "who met" is the name just
+// before ", who", not every name before the verb.
+bool RelativeClauseSubject(const EventDoc& doc, const Clause& c, uint32_t trigger,
+                           const std::vector<const EntityRef*>& refs, std::vector<int>* subject) {
+  for (uint32_t w = trigger; w > c.first + 1 && w + 5 > trigger; --w) {
+    if (doc.Token(w - 1) != "who") continue;
+    for (const EntityRef* r : refs) {
+      if (r->last_token + 2 == w && doc.Token(r->last_token) == ",") {
+        subject->assign(1, r->entity);
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
+// English: "I" or "we" before the meeting word ("I was on a video call
+// with ..."): the speaker of an interview, the person the text is about.
+bool FirstPersonBefore(const EventDoc& doc, const Clause& c, uint32_t trigger) {
+  if (doc.korean) return false;
+  for (uint32_t i = c.first; i < trigger; ++i) {
+    const std::string_view w = doc.Token(i);
+    if (w == "I" || w == "we" || w == "We") return true;
+  }
+  return false;
+}
+
+// A sentence that does not end with a period: a headline or a subtitle.
+bool IsHeadline(const EventDoc& doc, const SentenceRefs& s) {
+  if (s.last_token <= s.first_token) return false;
+  const std::string_view last = doc.Token(s.last_token - 1);
+  return last != "." && last != "!" && last != "?";
+}
+
+// A comma right after the name and its title words, before any particle.
+bool HeadlineComma(const EventDoc& doc, const Clause& c, const EntityRef& r) {
+  for (uint32_t j = r.last_token; j < c.last && j < r.last_token + 4; ++j) {
+    if (doc.Token(j) == ",") return true;
+    const TokenKind kind = doc.tokens()[j].kind;
+    if (kind == TokenKind::kParticle || kind == TokenKind::kPunct) return false;
+  }
+  return false;
+}
+
+// The join of clause `c` did not happen: a denial or a past plan in the
+// clause, or a negation next to the join word ("did not attend", "참석하지
+// 않았다"; not the "no" of "(no relation)").
+bool StayedAway(const EventDoc& doc, const Clause& c) {
+  if (doc.AnyIn(c.first, c.last, kCueDenied | kCuePastPlan)) return true;
+  for (uint32_t j = c.first; j < c.last; ++j) {
+    if (!doc.Has(j, kCueJoin)) continue;
+    if (doc.korean ? doc.AnyIn(j + 1, std::min(j + 4, c.last), kCueNegation)
+                   : doc.AnyIn(j >= c.first + 3 ? j - 3 : c.first, j, kCueNegation)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// English: a person the join itself introduces, as its subject ("Nuri's
+// CTO, Choo Dong-hyuk, also joined the call") or after "joined by" /
+// "accompanied by" ("Lin was joined by Jinhe's CFO, Lin Mei-hua").
+bool NamedByJoin(const EventDoc& doc, const SentenceRefs& s, const Clause& c, const EntityRef& r) {
+  if (doc.korean) return false;
+  for (uint32_t j = c.first; j < c.last; ++j) {
+    if (!doc.Has(j, kCueJoin)) continue;
+    const std::string_view w = doc.Token(j);
+    const bool join_verb = w.starts_with("join") || w.starts_with("accompan") || w.starts_with("attend");
+    if (!join_verb) continue;
+    if (j + 1 < c.last && doc.Token(j + 1) == "by" && r.first_token > j && r.first_token <= j + 9) {
+      return true;
+    }
+    if (r.last_token <= j && r.last_token + 3 >= j) return true;
   }
   return false;
 }

@@ -41,7 +41,8 @@ bool IsReporter(const DocEntity& e);
 bool IsByline(const EventDoc& doc, const EntityRef& r);
 
 // Token `i` is a meeting word: a meeting verb or noun, a visit whose object
-// is a person ("visited Mark Zuckerberg", "손턴 CEO를 찾아"), or a person's home.
+// is a person ("visited Mark Zuckerberg", "손턴 CEO를 찾아", the participle
+// ", meeting Soichiro Arakawa"), or a person's home.
 bool IsMeetingWord(const EventDoc& doc, uint32_t i);
 bool IsPersonVisit(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
 bool IsPersonHome(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
@@ -57,5 +58,22 @@ bool IsSpeaker(const EventDoc& doc, const SentenceRefs& s, const EntityRef& r);
 // A clause that only adds people to a meeting just reported ("accompanied
 // Park at the dinner", "이 자리에는 ... 동석했다").
 bool IsAttachClause(const EventDoc& doc, const SentenceRefs& s, const Clause& c);
+
+// Reading one clause `c` of sentence `s` around its first meeting word `trigger`:
+// asked about rather than reported ("whether he had met", 만났는지).
+bool IsQuestion(const EventDoc& doc, const SentenceRefs& s, const Clause& c, uint32_t trigger);
+// English ", who met": sets `subject` to the name before ", who"; true when it did.
+bool RelativeClauseSubject(const EventDoc& doc, const Clause& c, uint32_t trigger,
+                           const std::vector<const EntityRef*>& refs, std::vector<int>* subject);
+// English "I" / "we" before the meeting word: the interviewee speaks.
+bool FirstPersonBefore(const EventDoc& doc, const Clause& c, uint32_t trigger);
+// A sentence that does not end with . ! ?: a headline or a subtitle.
+bool IsHeadline(const EventDoc& doc, const SentenceRefs& s);
+// Korean: a comma right after the name of `r` and its title words.
+bool HeadlineComma(const EventDoc& doc, const Clause& c, const EntityRef& r);
+// The join of the clause did not happen (불참, "did not attend", 예정이었으나).
+bool StayedAway(const EventDoc& doc, const Clause& c);
+// English: `r` is introduced by the join itself ("joined by X", "X also joined").
+bool NamedByJoin(const EventDoc& doc, const SentenceRefs& s, const Clause& c, const EntityRef& r);
 
 }  // namespace tg::extract::meeting_syntax

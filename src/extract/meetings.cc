@@ -18,6 +18,7 @@ struct Frame {
   bool past_plan = false;   // "was supposed to": planned unless a later sentence cancels it
   bool hearsay = false;     // told as what a report said: a denial of the same people refutes it
   bool place_from_context = false;  // the place came from the sentences before, not this one
+  bool gathering = false;   // told with a gathering word ("4자 회동", "the dinner")
   DateChoice date;
   PlaceChoice place;
   size_t sentence = 0;
@@ -60,7 +61,10 @@ class MeetingFinder {
     // "C accompanied A at the talks": C joins the meeting just reported. With
     // no such meeting nearby ("A joined B for dinner"), the clause is a
     // meeting of its own.
-    if (IsAttachClause(doc_, s, c) && Attach(si, refs)) return;
+    if (IsAttachClause(doc_, s, c) && Attach(si, s, c, refs, -1)) return;
+    // "이튿날 4자 회동이 이어졌다. 엄 대표와 패로우 CEO에 더해 A, B가 참석했다.":
+    // a gathering told without its people gets them from the join that follows.
+    if (const int open = OpenGathering(si, s, c); open >= 0 && Attach(si, s, c, refs, open)) return;
     uint32_t trigger = c.last;
     bool verb = false;
     for (uint32_t i = c.first; i < c.last; ++i) {
@@ -69,6 +73,8 @@ class MeetingFinder {
       verb = verb || doc_.Has(i, kCueMeet) || IsPersonVisit(doc_, s, i) || IsPersonHome(doc_, s, i);
     }
     if (trigger == c.last) return;
+    // "was asked whether he had met Lowe", "만났는지": asked about, not reported.
+    if (IsQuestion(doc_, s, c, trigger)) return;
 
     std::vector<int> subject, objects;
     for (size_t k = 0; k < refs.size(); ++k) {
@@ -79,6 +85,9 @@ class MeetingFinder {
         is_subject = IsSubjectParticle(p);
         // Headlines put a comma where the topic particle would be (구광모, 짐 켈러 등 만나).
         if (k == 0 && r.last_token < c.last && doc_.Token(r.last_token) == ",") is_subject = true;
+        // In a headline the title may come between: "엄 대표, 이달 말 런던서 ... 만날
+        // 계획" (in body text "A 부회장, B 사장과 3자 회동" lists the partners).
+        if (k == 0 && IsHeadline(doc_, s) && HeadlineComma(doc_, c, r)) is_subject = true;
         // "최 회장도 올트먼 CEO와 만찬": 도 (also) marks the subject when the
         // partner carries 와/과 or 를/을.
         if (p == "도") {
@@ -105,11 +114,15 @@ class MeetingFinder {
                                  [&](int e) { return Contains(subject, e); }),
                   objects.end());
     if (doc_.korean) DropKoreanReporter(s, c, trigger, refs, &subject);
+    // "Seo Min-jae, who met Castellano": the antecedent is the subject, even
+    // after "the two Seos" earlier in the sentence.
+    const bool relative = !doc_.korean && RelativeClauseSubject(doc_, c, trigger, refs, &subject);
     if (!doc_.korean) PronounToSentenceSubject(s, c, refs, &subject, &objects);
     float confidence = verb ? 0.8f : 0.6f;
     // "The two last met in March", "두 사람은": the previous meeting's pair.
-    const bool two = doc_.AnyIn(c.first, c.last, kCueTwo);
-    const bool three = doc_.AnyIn(c.first, c.last, kCueThree);
+    bool plural_subject = false;  // the subject is "the two" / "the three"
+    const bool two = !relative && doc_.AnyIn(c.first, c.last, kCueTwo);
+    const bool three = !relative && doc_.AnyIn(c.first, c.last, kCueThree);
     if ((two || three) && (last_group_ >= 0 || !refs.empty())) {
       // "the two" are the people just named in this sentence with the one the
       // text is about ("spent Monday with CEO X before the two had dinner"),
@@ -146,8 +159,9 @@ class MeetingFinder {
       objects.erase(std::remove_if(objects.begin(), objects.end(),
                                    [&](int e) { return Contains(subject, e); }),
                     objects.end());
+      plural_subject = subject.size() >= 2;
       confidence -= 0.1f;
-    } else if (subject.empty() && (verb || doc_.korean)) {
+    } else if (subject.empty() && (verb || doc_.korean || FirstPersonBefore(doc_, c, trigger))) {
       // The subject left out: a person named earlier in the same sentence
       // (a headline's first half), else the person the text is about.
       int fallback = topic_ >= 0 ? topic_ : main_person_;
@@ -172,6 +186,7 @@ class MeetingFinder {
 
     Frame base;
     base.sentence = si;
+    base.gathering = doc_.AnyIn(c.first, c.last, kCueGroupEvent | kCueGroupMark);
     base.confidence = confidence;
     SetStatus(s, c, trigger, &base);
     base.hearsay = doc_.AnyIn(c.first, c.last, kCueHearsay);
@@ -206,7 +221,9 @@ class MeetingFinder {
     // three-way meeting would be worse than none.
     // (Korean "A와 B의 회동" names the pair without a subject: one meeting.)
     if (!doc_.korean && !gathering && subject.empty() && objects.size() >= 2) return;
-    const bool group = gathering || objects.size() < 2 || subject.empty();
+    // "The two met again with their investors, A and B": a pair that meets a
+    // list meets it together.
+    const bool group = gathering || objects.size() < 2 || subject.empty() || plural_subject;
     if (group) {
       Frame f = base;
       f.people = subject;
@@ -335,7 +352,7 @@ class MeetingFinder {
                                                      date->expression->end - date->expression->begin);
     if (HasMonthWord(words)) return;
     CivilDate moved = HasWeekdayWord(words) ? AddDays(date->day, 7) : AddMonths(date->day, 1);
-    if (!IsCompleteDate(moved) || moved.day != date->day.day && !HasWeekdayWord(words)) return;
+    if (!IsCompleteDate(moved) || (moved.day != date->day.day && !HasWeekdayWord(words))) return;
     date->day = moved;
     date->date = IsoDay(moved);
   }
@@ -360,11 +377,28 @@ class MeetingFinder {
     last_frame_ = static_cast<int>(frames_.size()) - 1;
   }
 
-  // People who accompanied or joined: added to the latest recent meeting that
-  // shares someone with the clause, else to the latest recent meeting.
-  bool Attach(size_t si, const std::vector<const EntityRef*>& refs) {
-    int target = -1;
+  // A gathering of the sentence before, told without two people ("4자 회동이
+  // 이어졌다"), when clause `c` joins people to something but holds no
+  // meeting word of its own ("... A, B가 참석했다"); else -1.
+  int OpenGathering(size_t si, const SentenceRefs& s, const Clause& c) const {
+    if (si == 0 || !doc_.AnyIn(c.first, c.last, kCueJoin)) return -1;
+    for (uint32_t i = c.first; i < c.last; ++i) {
+      if (IsTrigger(doc_, s, i)) return -1;
+    }
     for (int f = static_cast<int>(frames_.size()) - 1; f >= 0; --f) {
+      if (frames_[f].sentence + 1 < si) break;
+      if (frames_[f].gathering && frames_[f].people.size() < 2) return f;
+    }
+    return -1;
+  }
+
+  // People who accompanied or joined: added to frame `forced` when given,
+  // else to the latest recent meeting that shares someone with the clause,
+  // else to the latest recent meeting.
+  bool Attach(size_t si, const SentenceRefs& s, const Clause& c, const std::vector<const EntityRef*>& refs,
+              int forced) {
+    int target = forced;
+    for (int f = static_cast<int>(frames_.size()) - 1; f >= 0 && forced < 0; --f) {
       if (frames_[f].sentence + 3 < si) break;
       if (target < 0) target = f;
       bool shares = false;
@@ -375,12 +409,18 @@ class MeetingFinder {
       }
     }
     if (target < 0) return false;
+    // "당초 이 자리에는 서 회장도 참석할 예정이었으나 불참했다", "Choi did not join
+    // the talks": someone who was to join and did not is no participant.
+    if (StayedAway(doc_, c)) return true;
     // Joiners are introduced with their role ("Hanbit Semiconductor President
     // Choi", "이음AI의 백승우 CTO"); a bare name in such a sentence is usually
     // a company ("companies such as Flagship Pioneering were also included").
     for (const EntityRef* r : refs) {
       const DocEntity& e = doc_.entities->entities[r->entity];
-      if (e.title.empty() && e.kb_id.empty() && !Contains(frames_[target].people, r->entity)) continue;
+      if (e.title.empty() && e.kb_id.empty() && !Contains(frames_[target].people, r->entity) &&
+          !NamedByJoin(doc_, s, c, *r)) {
+        continue;
+      }
       AddUnique(&frames_[target].people, r->entity);
     }
     if (frames_[target].people.size() >= 2) last_group_ = target;

@@ -28,6 +28,8 @@ constexpr std::string_view kEnglishOrgWords[] = {
     "Therapeutics", "Biosciences", "Sciences", "Biopharma", "Pharmaceutical", "Medical",
     "Microsystems", "Microelectronics", "Manufacturing", "Mining", "Communications",
     "Investments", "Analytics", "Dynamics", "Foundry", "Games", "Interactive", "Precision",
+    "Newswire", "Wire", "News", "Times", "Herald", "Journal", "Daily", "Post", "Press",
+    "Broadcasting", "Gazette", "Tribune", "Weekly",
     "Council", "Office", "Bureau", "Authority", "Association", "Federation", "Union"};
 constexpr std::string_view kKoreanOrgEndings[] = {
     "전자", "텔레콤", "모터스", "랩스", "그룹", "반도체", "에너지", "네트웍스", "시스템즈",
@@ -146,8 +148,15 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     return true;
   }
 
-  // Korean. Drop leading clause-final verbs ("따르면 프라이스", "찾아 아라카와").
+  // Korean. A name does not run on past a particle ("이 자리에는 서정민"):
+  // keep what follows the last particle inside the span.
   size_t lo = 0;
+  for (size_t k = 0; k + 1 < span.words.size(); ++k) {
+    for (size_t t = span.words[k] + 1; t < span.words[k + 1]; ++t) {
+      if (analysis.tokens[t].kind == TokenKind::kParticle) lo = k + 1;
+    }
+  }
+  // Drop leading clause-final verbs ("따르면 프라이스", "찾아 아라카와").
   while (lo + 1 < span.words.size()) {
     const std::string_view w = word(lo);
     bool clause = IsKoreanLeadInWord(w);

@@ -291,8 +291,37 @@ class Scanner {
 
   // A Korean name ending at k: a PERSON mention, a two-word foreign name
   // (젠슨 황) or a surname-led Hangul word (이재용). Returns its first token or -1.
+  // True when "ORG의" ends right before token j (퀼론테라퓨틱스의 기디언 ...).
+  bool EmployerBefore(int j) const {
+    return j - 2 >= first_ && tokens_[j - 1].kind == TokenKind::kParticle && Tok(j - 1) == "의" &&
+           (org_to_[j - 2] >= 0 || LooksLikeOrgWord(Tok(j - 2)));
+  }
+
+  // "ORG의 GIVEN FAMILY TITLE": two name-like words after the employer's 의
+  // are one foreign name, whatever the tagger made of either (기디언 alone, or
+  // 패로우 as a company). Returns the first token, or -1.
+  int NameAfterEmployer(int k) const {
+    if (k - 1 < first_ || k >= last_ || !EmployerBefore(k - 1)) return -1;
+    if (!IsHangulWord(text_, tokens_[k]) || !IsHangulWord(text_, tokens_[k - 1])) return -1;
+    const std::string_view given = Tok(k - 1), family = Tok(k);
+    const bool korean_full_name = family.size() == 9 && IsKoreanSurname(family.substr(0, 3));
+    if (given.size() > 15 || family.size() > 12 || korean_full_name ||
+        LooksLikeOrgWord(family) || LooksLikeOrgWord(given) || HasVerbalEnding(given) ||
+        KoreanStopwords().count(given) != 0 || KoreanStopwords().count(family) != 0 ||
+        LookupTitle(text_, tokens_[k - 1].begin).length != 0 || !tokens_[k - 1].space_before ||
+        !tokens_[k].space_before) {
+      return -1;
+    }
+    const auto single = [&](int j) {
+      return (person_to_[j] < 0 || person_to_[j] == j) && (org_to_[j] < 0 || org_to_[j] == j) &&
+             (other_from_[j] < 0 || org_to_[j] == j);
+    };
+    return single(k) && single(k - 1) ? k - 1 : -1;
+  }
+
   int KoreanNameTo(int k) const {
     if (k < first_ || k >= last_) return -1;
+    if (const int after_employer = NameAfterEmployer(k); after_employer >= 0) return after_employer;
     if (person_to_[k] >= 0) return person_to_[k];
     if (org_to_[k] >= 0) return -1;
     if (IsKoreanNameShape(k)) return k;
@@ -355,7 +384,7 @@ class Scanner {
         ((IsKoreanNameShape(p - 1) && Tok(p - 1).size() >= 9 &&
           (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 || Tok(p - 1).size() == 12)) ||
          (!IsKoreanNameShape(p) && KoreanNameTo(p - 1) >= 0 && KoreanNameTo(p - 1) < p - 1));
-    if (org_to_[p] < 0 && !org_between) {
+    if (NameAfterEmployer(p) >= 0 || (org_to_[p] < 0 && !org_between)) {
       const int name = KoreanNameTo(p);
       if (name >= 0) {
         const int org = OrgTo(name - 1, false);
@@ -389,17 +418,8 @@ class Scanner {
     if (org < 0) return -1;
     // A short unknown Hangul word after a name-like word is more likely the
     // second half of a foreign name (오카베 겐지 사장) than an organisation.
-    // So is any name-like pair after "ORG의" (퀼론테라퓨틱스의 기디언 패로우 CEO):
-    // the employer is already named before them.
-    const bool employer_before =
-        p - 2 >= first_ && tokens_[p - 2].kind == TokenKind::kParticle && Tok(p - 2) == "의" &&
-        p - 3 >= first_ && org_to_[p - 3] >= 0;
-    const bool name_pair = IsForeignPart(p - 1, 5) && !IsKoreanNameShape(p) &&
-                           (person_to_[p - 1] < 0 || person_to_[p - 1] == p - 1);
-    if (org == p && IsHangulWord(text_, tokens_[p]) &&
-        ((org_to_[p] < 0 && Tok(p).size() <= 6 && IsForeignPart(p, 2) && IsForeignPart(p - 1, 5)) ||
-         (employer_before && name_pair && org_to_[p] <= p && Tok(p).size() <= 12 &&
-          !LooksLikeOrgWord(Tok(p)))) &&
+    if (org == p && org_to_[p] < 0 && IsHangulWord(text_, tokens_[p]) && Tok(p).size() <= 6 &&
+        IsForeignPart(p, 2) && IsForeignPart(p - 1, 5) && !IsKoreanNameShape(p - 1) &&
         tokens_[p - 1].space_before && !HasVerbalEnding(Tok(p - 1))) {
       Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
       return e;

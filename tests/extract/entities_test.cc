@@ -114,5 +114,72 @@ TEST_F(EntitiesTest, PronounResolvesOnlyWhenOnePersonIsInPlay) {
   EXPECT_EQ(PersonAt(doc, text, "He praised"), nullptr);  // Koo or Huang: left alone
 }
 
+// Foreign names in Korean text: a given name the tagger took alone joins the
+// family name before the title when an employer with 의 comes first, and a
+// family-first name cut by the particle splitter (모리타와 -> 모리타 + 와) is
+// confirmed by the family name with a title elsewhere.
+TEST_F(EntitiesTest, KoreanTranscribedForeignNamesStayWhole) {
+  const std::string text =
+      "오세린 한솔바이오 대표가 보스턴에서 미국 제약사 베리언테라퓨틱스의 매켄지 로웰 최고경영자(CEO)를 "
+      "만났다.\n"
+      "오 대표는 이어 도쿄를 찾아 모리타 겐이치로 사장과 마주 앉았다. 모리타 사장은 협력을 약속했다.\n";
+  const DocumentEntities doc = Run(text, "ko");
+  const DocEntity* rowell = PersonAt(doc, text, "매켄지");
+  ASSERT_NE(rowell, nullptr);
+  EXPECT_EQ(rowell->name, "매켄지 로웰");
+  const DocEntity* morita = PersonAt(doc, text, "모리타 겐이치로");
+  ASSERT_NE(morita, nullptr);
+  EXPECT_EQ(morita->name, "모리타 겐이치로");
+  EXPECT_EQ(PersonAt(doc, text, "모리타 사장은"), morita);
+  for (const DocEntity& e : doc.entities) {
+    EXPECT_EQ(e.name.find("찾아"), std::string::npos) << e.name;  // a verb is no given name
+  }
+}
+
+// The word before a name's title may be a verb or adverb ("대신 엄 대표"):
+// the surname and title then refer back to the full name.
+TEST_F(EntitiesTest, VerbsAndAdverbsBeforeASurnameAreNotNames) {
+  const std::string text =
+      "엄혜진 도담랩스 대표는 지난주 런던을 방문했다.\n"
+      "다음 달에는 본사를 찾아 엄 대표와 다시 만날 예정이다. 대신 엄 대표가 직접 설명했다.\n";
+  const DocumentEntities doc = Run(text, "ko");
+  const DocEntity* eom = PersonAt(doc, text, "엄혜진");
+  ASSERT_NE(eom, nullptr);
+  EXPECT_EQ(PersonAt(doc, text, "엄 대표와"), eom);
+  EXPECT_EQ(PersonAt(doc, text, "엄 대표가"), eom);
+  for (const DocEntity& e : doc.entities) {
+    EXPECT_EQ(e.name.find("대신"), std::string::npos) << e.name;
+  }
+}
+
+// Hanja country shorthand in headlines (獨 = German) is not part of a name.
+TEST_F(EntitiesTest, HanjaCountryPrefixIsNotPartOfAName) {
+  const std::string text = "獨토마스 베커 CEO, 울산 공장 방문\n\n토마스 베커 CEO는 14일 울산을 찾았다.\n";
+  const DocumentEntities doc = Run(text, "ko");
+  for (const DocEntity& e : doc.entities) {
+    EXPECT_EQ(e.name.find("獨"), std::string::npos) << e.name;
+  }
+}
+
+// English: a month after a time word is no given name; a company named after
+// a possessive stays a company; "the ORG TITLE" picks the person holding that
+// title, not a colleague with another.
+TEST_F(EntitiesTest, MonthsCompaniesAndTitledDescriptions) {
+  const std::string text =
+      "Hollis Varga had dinner with investors in Boston.\n"
+      "In early April Varga met Mina Sorell of Seoul's Harrow Ventures.\n"
+      "Kestrel Energy president Owen Talbot was joined by Ruth Adair, Kestrel's chief strategy "
+      "officer.\n"
+      "On Tuesday the Kestrel Energy president sat down with Varga.\n";
+  const DocumentEntities doc = Run(text, "en");
+  for (const DocEntity& e : doc.entities) {
+    EXPECT_NE(e.name, "April Varga");
+    if (e.name == "Harrow Ventures") EXPECT_EQ(e.type, EntityType::kOrg);
+  }
+  const DocEntity* talbot = PersonAt(doc, text, "Owen Talbot");
+  ASSERT_NE(talbot, nullptr);
+  EXPECT_EQ(PersonAt(doc, text, "the Kestrel Energy president"), talbot);
+}
+
 }  // namespace
 }  // namespace tg::extract

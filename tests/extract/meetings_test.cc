@@ -470,5 +470,155 @@ TEST_F(MeetingsTest, KoAlsoMarksTheSubjectBeforeAPartner) {
             "서지훈 + 토마스 베커 | occurred | 2025-03-11 | -\n");
 }
 
+// ------------------------------------- constructions of real reporting
+
+TEST_F(MeetingsTest, EnJoinedByAnUntitledNameJoinsTheMeeting) {
+  const std::string text =
+      "Corliss Labs CEO Dana Whitlock visited Pemberton Rail Chairman Michael Hale in Leeds on "
+      "Tuesday. Hale was joined by Pemberton's finance chief, Sarah Whitcombe (no relation to "
+      "Whitlock), and the three spent the afternoon in meetings.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Dana Whitlock + Michael Hale + Sarah Whitcombe | occurred | 2025-03-11 | Leeds\n");
+}
+
+TEST_F(MeetingsTest, EnAlsoJoinedTheCallAddsItsSubject) {
+  const std::string text =
+      "Halden Energy Chairman Victor Lund and Sunfield Power CEO Rafael Ortiz held a video call "
+      "on Monday. Halden's head of trading, Daniel Brooks, also joined the call.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Daniel Brooks + Rafael Ortiz + Victor Lund | occurred | 2025-03-10 | -\n");
+}
+
+TEST_F(MeetingsTest, EnTheyLastMetIsAnEarlierMeetingOfThePair) {
+  const std::string text =
+      "Marlow Steel CEO Jonah Pike met Ostrava Mining Chairman Lukas Hajek in Frankfurt on "
+      "Wednesday. It was not their first encounter: they last met in Vienna in 2023, when Hajek "
+      "toured a Marlow plant.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Jonah Pike + Lukas Hajek | occurred | 2025-03-12 | Frankfurt\n"
+            "Jonah Pike + Lukas Hajek | occurred | 2023 | Vienna\n");
+}
+
+TEST_F(MeetingsTest, EnParticiplesMeetingAndHoldingTalks) {
+  const std::string text =
+      "Sunfield Power CEO Rafael Ortiz arrived in Japan on Monday. On Tuesday he was in Osaka, "
+      "meeting Kestrel Motors CEO Dana Whitlock, and on Wednesday he was in Tokyo, holding talks "
+      "with Corliss Labs CEO Nadia Brandt.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Dana Whitlock + Rafael Ortiz | occurred | 2025-03-11 | Osaka\n"
+            "Nadia Brandt + Rafael Ortiz | occurred | 2025-03-12 | Tokyo\n");
+}
+
+TEST_F(MeetingsTest, EnDueInACityToMeetIsPlanned) {
+  const std::string text =
+      "Sorrel Pharma CEO Nadia Brandt is due in Madrid later this month to meet Corliss Labs CEO "
+      "Dana Whitlock.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Dana Whitlock + Nadia Brandt | planned | 2025-03 | Madrid\n");
+}
+
+TEST_F(MeetingsTest, EnSignedByBothIsAMeetingAndTheCeremonyTakesJoiners) {
+  const std::string text =
+      "The supply agreement was signed in Oslo on Monday by Halden Energy Chairman Victor Lund and "
+      "Sunfield Power CEO Rafael Ortiz. Halden CFO Mara Quist also attended the ceremony.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Mara Quist + Rafael Ortiz + Victor Lund | occurred | 2025-03-10 | Oslo\n");
+}
+
+TEST_F(MeetingsTest, EnWhoMetHasOnlyItsAntecedentAsSubject) {
+  const std::string text =
+      "Kestrel Motors Chairman Kwon Tae-min runs the group; Kestrel President Dana Whitlock, who "
+      "met Sunfield Power CEO Rafael Ortiz on Monday, runs the carmaker.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Dana Whitlock + Rafael Ortiz | occurred | 2025-03-10 | -\n");
+}
+
+TEST_F(MeetingsTest, EnWhoMetIsNotTheTwoOfThePreviousMeeting) {
+  const std::string text =
+      "Kestrel Motors CEO Dana Whitlock met Sunfield Power CEO Rafael Ortiz on Monday.\n"
+      "A note on the two Parks: Park Ji-ho is the chairman; Park Min-seo, who met Corliss Labs CEO "
+      "Nadia Brandt on Tuesday, is the president.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Dana Whitlock + Rafael Ortiz | occurred | 2025-03-10 | -\n"
+            "Nadia Brandt + Park Min-seo | occurred | 2025-03-11 | -\n");
+}
+
+TEST_F(MeetingsTest, EnAskedWhetherHeHadMetIsNoMeeting) {
+  const std::string text =
+      "Kestrel Motors Chairman Kwon Tae-min was asked on Tuesday whether he had met Sorrel Pharma "
+      "CEO Nadia Brandt. He declined to comment.\n";
+  EXPECT_EQ(Meetings(text, "en"), "");
+}
+
+TEST_F(MeetingsTest, EnFirstPersonOnAVideoCallIsTheInterviewee) {
+  const std::string text =
+      "Corliss Labs CEO Dana Whitlock talked to us about batteries.\n"
+      "Whitlock: On Tuesday I was on a video call with Kestrel Motors Chairman Kwon Tae-min and "
+      "Sunfield Power CEO Rafael Ortiz. Whitlock said the talks went well.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Dana Whitlock + Kwon Tae-min + Rafael Ortiz | occurred | 2025-03-11 | -\n");
+}
+
+TEST_F(MeetingsTest, EnPlannedJoinerWhoStayedAwayIsNoParticipant) {
+  const std::string text =
+      "Halden Energy Chairman Victor Lund met Sunfield Power CEO Rafael Ortiz in Munich on "
+      "Monday. Halden CFO Mara Quist had been expected to join the talks but did not attend.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Rafael Ortiz + Victor Lund | occurred | 2025-03-10 | Munich\n");
+}
+
+TEST_F(MeetingsTest, KoPlannedJoinerWhoStayedAwayIsNoParticipant) {
+  const std::string text =
+      "한태오 세운건설 회장은 10일 서울에서 라파엘 모레노 오르텍 회장과 면담했다. 당초 이 자리에는 "
+      "윤지수 세운건설 사장도 배석할 예정이었으나 불참했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "라파엘 모레노 + 한태오 | occurred | 2025-03-10 | Seoul\n");
+}
+
+TEST_F(MeetingsTest, EnTheTwoMeetingAListMeetItTogether) {
+  const std::string text =
+      "Tavrin Logistics CEO Ellen Marsh met Corvane Shipping Chairman Hugo Brenner in Frankfurt on "
+      "Wednesday. The two met again the next day in Hamburg with their lenders, Brightwell Bank "
+      "President Lionel Ashby and Marrow Capital CEO Priya Venn.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Ellen Marsh + Hugo Brenner | occurred | 2025-03-12 | Frankfurt\n"
+            "Ellen Marsh + Hugo Brenner + Lionel Ashby + Priya Venn | occurred | 2025-03-13 | Hamburg\n");
+}
+
+TEST_F(MeetingsTest, KoReceivingAVisitIsAMeeting) {
+  const std::string text =
+      "정민호 대성전자 부회장은 11일 부산에서 에밀리 카터 노스밸리 CEO의 예방을 받고 협력 방안을 "
+      "논의했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "에밀리 카터 + 정민호 | occurred | 2025-03-11 | Busan\n");
+}
+
+TEST_F(MeetingsTest, KoReceivingAVisitBangmun) {
+  const std::string text =
+      "하윤서 세라젠 대표는 12일 대전에서 로버트 한센 노스밸리 사장의 방문을 받았다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "로버트 한센 + 하윤서 | occurred | 2025-03-12 | Daejeon\n");
+}
+
+TEST_F(MeetingsTest, KoGatheringWhosePeopleFollowInTheNextSentence) {
+  const std::string text =
+      "하윤서 세라젠 대표는 10일 대전에서 로버트 한센 노스밸리 사장과 만찬을 했다. 이튿날에는 "
+      "3자 회동이 이어졌다. 하 대표와 한센 사장에 더해 윤지수 세운건설 사장이 참석했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "로버트 한센 + 하윤서 | occurred | 2025-03-10 | Daejeon\n"
+            "로버트 한센 + 윤지수 + 하윤서 | occurred | 2025-03-11 | Daejeon\n");
+}
+
+TEST_F(MeetingsTest, KoRelativeClauseWithManNanIsItsOwnMeeting) {
+  const std::string text =
+      "박도현 한빛그룹 회장은 11일 서울에서 대니얼 크로스 코리스랩스 CEO와 만났다. 한편 박 회장이 "
+      "크로스 CEO를 만난 11일 부산에서는 윤지수 세운건설 사장이 에밀리 카터 노스밸리 CEO와 "
+      "만났다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "대니얼 크로스 + 박도현 | occurred | 2025-03-11 | Seoul\n"
+            "에밀리 카터 + 윤지수 | occurred | 2025-03-11 | Busan\n");
+}
+
+TEST_F(MeetingsTest, KoAskedWhetherTheyMetIsNoMeeting) {
+  const std::string text =
+      "박도현 한빛그룹 회장은 12일 대니얼 크로스 코리스랩스 CEO를 만났는지 묻는 질문에 답하지 "
+      "않았다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "");
+}
+
 }  // namespace
 }  // namespace tg::extract
