@@ -124,6 +124,24 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
       span.words.erase(span.words.begin());
       return RepairPerson(text, analysis, m, extra);
     }
+    // A name does not end on a middle initial ("Gregory T. [Almquist]"): take
+    // the capitalised word after it.
+    {
+      const std::string_view tail = word(span.words.size() - 1);
+      const bool initial = (tail.size() == 1 || (tail.size() == 2 && tail[1] == '.')) &&
+                           tail[0] >= 'A' && tail[0] <= 'Z';
+      size_t next = span.words.back() + 1;
+      if (initial && next < analysis.tokens.size() && analysis.tokens[next].In(text) == ".") ++next;
+      if (initial && next < analysis.tokens.size()) {
+        const Token& after = analysis.tokens[next];
+        const std::string_view w = after.In(text);
+        if (after.kind == TokenKind::kWord && w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' &&
+            !StrongTitleAt(text, after)) {
+          m->end = after.end;
+          span.words.push_back(next);
+        }
+      }
+    }
     // Headline capitals ("TO SANTA CLARA"): a person is not written all in capitals.
     const std::string_view surface = text.substr(m->begin, m->end - m->begin);
     if (span.words.size() >= 2 && HasUpper(surface) && !HasLower(surface)) return false;
@@ -224,6 +242,26 @@ bool IsKoreanLeadInWord(std::string_view word) {
       "불러", "데리고", "대동해", "통해", "위해", "향해", "따라", "대해", "관해", "대신", "다시",
       "함께", "따로", "직접", "처음", "곧", "또", "이어", "이후", "앞서", "비롯해", "포함해"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+bool LooksLikeChineseName(std::string_view word) {
+  // Hangul spellings (Korean press usage) of common Chinese surnames, leaving
+  // out those that are also Korean surnames (왕, 장, 황, 정 ...) and those that
+  // begin many Korean words (차이, 바이, 청, 창, 판, 예 ...).
+  static constexpr std::string_view kSurnames[] = {
+      "량", "리", "자오", "저우", "쉬", "쑨", "궈", "가오", "린", "뤄", "셰", "쑹", "탕", "펑",
+      "둥", "샤오", "차오", "위안", "덩", "쩡", "뤼", "쑤", "딩", "웨이", "쉐", "옌", "다이",
+      "톈", "팡", "야오", "랴오", "슝", "하오", "쿵", "추이", "캉", "마오", "허우", "멍", "룽",
+      "돤", "첸", "궁", "류"};
+  if (!IsHangulWord(word)) return false;
+  const size_t syllables = word.size() / 3;
+  if (syllables < 3 || syllables > 4) return false;
+  for (std::string_view s : kSurnames) {
+    if (word.substr(0, s.size()) != s) continue;
+    const size_t rest = syllables - s.size() / 3;
+    if (rest >= 2 && rest <= 3 && !LooksLikeOrgWord(word)) return true;
+  }
+  return false;
 }
 
 bool LooksLikeOrgWord(std::string_view word) {

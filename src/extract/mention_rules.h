@@ -33,6 +33,11 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
 // postpositions (통해, 위해, 따라) and adverbs (대신, 다시, 함께).
 bool IsKoreanLeadInWord(std::string_view word);
 
+// True when `word` looks like a Chinese name written run together in Hangul
+// (량샤오칭, 탕이밍, 저우밍위안): three or four syllables led by the Hangul
+// transcription of a common Chinese surname that is not also a Korean one.
+bool LooksLikeChineseName(std::string_view word);
+
 // True when `word` ends like a company name: English "Electronics",
 // "Telecom", "Motors", "Labs", "Group", "Inc." ...; Korean 전자, 텔레콤,
 // 모터스, 랩스, 그룹, 반도체, 에너지 ... as the end of the word.

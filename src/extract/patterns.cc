@@ -325,6 +325,10 @@ class Scanner {
     if (person_to_[k] >= 0) return person_to_[k];
     if (org_to_[k] >= 0) return -1;
     if (IsKoreanNameShape(k)) return k;
+    if (IsHangulWord(text_, tokens_[k]) && LooksLikeChineseName(Tok(k)) &&
+        KoreanStopwords().count(Tok(k)) == 0 && other_from_[k] < 0) {
+      return k;  // 량샤오칭 회장
+    }
     // The tagger may have caught only the given name of a foreign name
     // (기디언 of 기디언 패로우 CEO): a one-word person before the surname joins it.
     const bool partial_person = k - 1 >= first_ && person_to_[k - 1] == k - 1 &&

@@ -181,5 +181,23 @@ TEST_F(EntitiesTest, MonthsCompaniesAndTitledDescriptions) {
   EXPECT_EQ(PersonAt(doc, text, "the Kestrel Energy president"), talbot);
 }
 
+// Chinese names run together in Hangul before a title, and English names
+// with a middle initial, stay whole.
+TEST_F(EntitiesTest, ChineseNamesInHangulAndMiddleInitials) {
+  const std::string ko = "권도현 한빛그룹 회장은 상하이를 찾아 쑹리펑 회장과 면담했다.\n";
+  const DocumentEntities kdoc = Run(ko, "ko");
+  const DocEntity* song = PersonAt(kdoc, ko, "쑹리펑");
+  ASSERT_NE(song, nullptr);
+  EXPECT_EQ(song->name, "쑹리펑");
+  const std::string en =
+      "Hanbit Chairman Kwon Do-hyun held talks with Veltrane Chief Executive Gregory T. Halvorsen "
+      "on Tuesday. Halvorsen said the talks went well.\n";
+  const DocumentEntities edoc = Run(en, "en");
+  const DocEntity* greg = PersonAt(edoc, en, "Gregory");
+  ASSERT_NE(greg, nullptr);
+  EXPECT_EQ(greg->name, "Gregory T. Halvorsen");
+  EXPECT_EQ(PersonAt(edoc, en, "Halvorsen said"), greg);
+}
+
 }  // namespace
 }  // namespace tg::extract
