@@ -112,7 +112,7 @@ TEST_F(DevMeetingsTest, EveryPairOfTheSeedPagesIsRight) {
 // The project's own blind sets (tests/corpus/blind, blind2): original pages
 // written by people who had not read the extractor, scored the same way.
 // Set 1 has since been used to find faults (0.652 -> 0.903); set 2 mostly not
-// (0.594 -> 0.651). Floors a little under what they reach.
+// (0.594 -> 0.704). Floors a little under what they reach.
 TEST(BlindSetsTest, PairF1StaysAboveFloors) {
   if (!fs::exists(testing::SharedDir() / "eval" / "run-dev.sh")) {
     GTEST_SKIP() << "no scorer at " << testing::SharedDir();
@@ -124,7 +124,7 @@ TEST(BlindSetsTest, PairF1StaysAboveFloors) {
   EXPECT_EQ(blind.summary.value("missing_docs", -1), 0);
   const DevScore blind2 = RunDevScoring((corpus / "blind2").string());
   ASSERT_TRUE(blind2.summary.is_object()) << blind2.output;
-  EXPECT_GE(blind2.summary.value("pair_f1", 0.0), 0.62) << blind2.output;
+  EXPECT_GE(blind2.summary.value("pair_f1", 0.0), 0.67) << blind2.output;
   EXPECT_EQ(blind2.summary.value("missing_docs", -1), 0);
 }
 
