@@ -182,6 +182,21 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
       org_spellings.push_back(text.substr(m.begin, m.end - m.begin));
     }
   }
+  // A one-word "person" that begins an organisation's name in the same text is
+  // that organisation's short form ("펠루시드 CEO" beside 펠루시드테라퓨틱스,
+  // "Norvane CEO" beside Norvane Systems).
+  for (Mention& m : mentions) {
+    if (m.type != EntityType::kPerson || m.kb_id.size() > 0) continue;
+    const std::string_view word = text.substr(m.begin, m.end - m.begin);
+    if (word.size() < 6 || word.find(' ') != std::string_view::npos) continue;
+    for (std::string_view org : org_spellings) {
+      if (org.size() > word.size() && org.substr(0, word.size()) == word &&
+          (IsHangulSyllable(word.substr(0, 3)) || org[word.size()] == ' ')) {
+        m.type = EntityType::kOrg;
+        break;
+      }
+    }
+  }
   for (Mention& m : mentions) {
     if (m.sources == kFromTagger && m.type != EntityType::kOrg &&
         std::find(org_spellings.begin(), org_spellings.end(),

@@ -199,5 +199,17 @@ TEST_F(EntitiesTest, ChineseNamesInHangulAndMiddleInitials) {
   EXPECT_EQ(PersonAt(edoc, en, "Halvorsen said"), greg);
 }
 
+// A company's short name before a title names no person when the text
+// gives the company's full name ("벨로라 CEO" beside 벨로라테라퓨틱스).
+TEST_F(EntitiesTest, ShortCompanyNameBeforeATitleIsNoPerson) {
+  const std::string text =
+      "벨로라 CEO, 송도 찾아 한지수 대표 면담\n"
+      "한지수 온담바이오 대표는 20일 송도 본사에서 마틴 코벳 벨로라테라퓨틱스 최고경영자(CEO)를 만났다.\n";
+  const DocumentEntities doc = Run(text, "ko");
+  for (const DocEntity& e : doc.entities) {
+    if (e.type == EntityType::kPerson) EXPECT_NE(e.name, "벨로라");
+  }
+}
+
 }  // namespace
 }  // namespace tg::extract
