@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/utf8.h"
 #include "extract/coref.h"
 #include "extract/patterns.h"
 #include "extract/mention_rules.h"
@@ -21,21 +22,11 @@ int Priority(const Mention& m) {
 
 // Keeps a non-overlapping set, higher priority first, then longer spans.
 // Identical spans merge their sources.
-// The three UTF-8 bytes of a CJK unified ideograph (U+4E00..U+9FFF) / a Hangul syllable.
-uint32_t CodePoint3(std::string_view s) {
-  if (s.size() < 3) return 0;
-  const auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<uint8_t>(s[i])); };
-  if ((b(0) & 0xF0u) != 0xE0u) return 0;
-  return ((b(0) & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+// The code point starting at byte `at` of `text` (0 past the end).
+char32_t CodePointAt(std::string_view text, size_t at) {
+  return at < text.size() ? NextCodePoint(text, &at) : 0;
 }
-bool IsHanChar(std::string_view s) {
-  const uint32_t cp = CodePoint3(s);
-  return cp >= 0x4E00 && cp <= 0x9FFF;
-}
-bool IsHangulSyllable(std::string_view s) {
-  const uint32_t cp = CodePoint3(s);
-  return cp >= 0xAC00 && cp <= 0xD7A3;
-}
+bool IsHanChar(char32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }  // CJK unified ideographs
 
 std::vector<Mention> Resolve(std::vector<Mention> candidates) {
   std::sort(candidates.begin(), candidates.end(), [](const Mention& a, const Mention& b) {
@@ -183,15 +174,15 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
     }
   }
   // A one-word "person" that begins an organisation's name in the same text is
-  // that organisation's short form ("펠루시드 CEO" beside 펠루시드테라퓨틱스,
-  // "Norvane CEO" beside Norvane Systems).
+  // that organisation's short form ("벨로라 CEO" beside 벨로라테라퓨틱스,
+  // "Veltrane CEO" beside Veltrane Systems).
   for (Mention& m : mentions) {
     if (m.type != EntityType::kPerson || m.kb_id.size() > 0) continue;
     const std::string_view word = text.substr(m.begin, m.end - m.begin);
     if (word.size() < 6 || word.find(' ') != std::string_view::npos) continue;
     for (std::string_view org : org_spellings) {
       if (org.size() > word.size() && org.substr(0, word.size()) == word &&
-          (IsHangulSyllable(word.substr(0, 3)) || org[word.size()] == ' ')) {
+          (IsHangul(CodePointAt(word, 0)) || org[word.size()] == ' ')) {
         m.type = EntityType::kOrg;
         break;
       }
@@ -208,13 +199,14 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   // Headline shorthand glued before a name (獨토마스 베커: "German Thomas
   // Becker"): one Han character before Hangul is a country, not the name.
   // When only one word is left and a title follows, that word is the
-  // company (美 노베인 CEO: "the US company Norvane's CEO").
+  // company (美 벨트레인 CEO: "the US company Veltrane's CEO").
   for (Mention& m : mentions) {
-    if (m.type != EntityType::kPerson || m.end - m.begin <= 6 || !IsHanChar(text.substr(m.begin, 3))) {
+    if (m.type != EntityType::kPerson || m.end - m.begin <= 6 ||
+        !IsHanChar(CodePointAt(text, m.begin))) {
       continue;
     }
     const uint32_t rest = text[m.begin + 3] == ' ' ? m.begin + 4 : m.begin + 3;
-    if (!IsHangulSyllable(text.substr(rest, 3))) continue;
+    if (!IsHangul(CodePointAt(text, rest))) continue;
     m.begin = rest;
     const std::string_view name = text.substr(m.begin, m.end - m.begin);
     const size_t after = m.end < text.size() && text[m.end] == ' ' ? m.end + 1 : m.end;

@@ -258,7 +258,7 @@ TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
                                   token.ends_with("했으며") || token.ends_with("였고"))) {
       cues.bits[i] |= kCueClauseEnd;
     }
-    // "서 회장이 브랜볼드 CEO를 만난 16일 ... 서 사장이 탁 사장과 만났다": the
+    // "서 회장이 하트먼 CEO를 만난 16일 ... 서 사장이 탁 사장과 만났다": the
     // adnominal 만난 closes a relative clause, which is a clause of its own
     // when the rest holds another meeting word (meeting_syntax.h).
     if (token == "만난" && i + 1 < tokens.size() && (tokens[i + 1].kind == text::TokenKind::kWord ||

@@ -95,7 +95,7 @@ bool IsMeetingWord(const EventDoc& doc, uint32_t i) { return doc.Has(i, kCueMeet
 // "visited Mark Zuckerberg", "손턴 CEO를 찾아": a visit is a meeting when a
 // person is what is visited.
 bool IsPersonVisit(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
-  // A participle: "she was in Tokyo, meeting Soichiro Arakawa" (not "the
+  // A participle: "she was in Tokyo, meeting Kenta Morikawa" (not "the
   // meeting", which names one).
   bool participle = false;
   if (!doc.korean && doc.Token(i) == "meeting") {
@@ -247,7 +247,7 @@ bool IsQuestion(const EventDoc& doc, const SentenceRefs& s, const Clause& c, uin
   return false;
 }
 
-// "Seo Do-yoon is the chairman; Seo Min-jae, who met Castellano this
+// "Ahn Ji-ho is the chairman; Ahn Se-rin, who met Whitmore this
 // morning, is the president": the subject of "who met" is the name just
 // before ", who", not every name before the verb.
 bool RelativeClauseSubject(const EventDoc& doc, const Clause& c, uint32_t trigger,
@@ -308,9 +308,9 @@ bool StayedAway(const EventDoc& doc, const Clause& c) {
   return false;
 }
 
-// English: a person the join itself introduces, as its subject ("Nuri's
-// CTO, Choo Dong-hyuk, also joined the call") or after "joined by" /
-// "accompanied by" ("Lin was joined by Jinhe's CFO, Lin Mei-hua").
+// English: a person the join itself introduces, as its subject ("Ardent's
+// CTO, Pyeon Jae-woo, also joined the call") or after "joined by" /
+// "accompanied by" ("Lin was joined by Halden's CFO, Lin Shu-fen").
 bool NamedByJoin(const EventDoc& doc, const SentenceRefs& s, const Clause& c, const EntityRef& r) {
   if (doc.korean) return false;
   for (uint32_t j = c.first; j < c.last; ++j) {

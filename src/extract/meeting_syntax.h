@@ -42,7 +42,7 @@ bool IsByline(const EventDoc& doc, const EntityRef& r);
 
 // Token `i` is a meeting word: a meeting verb or noun, a visit whose object
 // is a person ("visited Mark Zuckerberg", "손턴 CEO를 찾아", the participle
-// ", meeting Soichiro Arakawa"), or a person's home.
+// ", meeting Kenta Morikawa"), or a person's home.
 bool IsMeetingWord(const EventDoc& doc, uint32_t i);
 bool IsPersonVisit(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
 bool IsPersonHome(const EventDoc& doc, const SentenceRefs& s, uint32_t i);

@@ -62,7 +62,7 @@ class MeetingFinder {
     // no such meeting nearby ("A joined B for dinner"), the clause is a
     // meeting of its own.
     if (IsAttachClause(doc_, s, c) && Attach(si, s, c, refs, -1)) return;
-    // "이튿날 4자 회동이 이어졌다. 엄 대표와 패로우 CEO에 더해 A, B가 참석했다.":
+    // "이튿날 4자 회동이 이어졌다. 오 대표와 로웰 CEO에 더해 A, B가 참석했다.":
     // a gathering told without its people gets them from the join that follows.
     if (const int open = OpenGathering(si, s, c); open >= 0 && Attach(si, s, c, refs, open)) return;
     uint32_t trigger = c.last;
@@ -85,7 +85,7 @@ class MeetingFinder {
         is_subject = IsSubjectParticle(p);
         // Headlines put a comma where the topic particle would be (구광모, 짐 켈러 등 만나).
         if (k == 0 && r.last_token < c.last && doc_.Token(r.last_token) == ",") is_subject = true;
-        // In a headline the title may come between: "엄 대표, 이달 말 런던서 ... 만날
+        // In a headline the title may come between: "오 대표, 이달 말 런던서 ... 만날
         // 계획" (in body text "A 부회장, B 사장과 3자 회동" lists the partners).
         if (k == 0 && IsHeadline(doc_, s) && HeadlineComma(doc_, c, r)) is_subject = true;
         // "최 회장도 올트먼 CEO와 만찬": 도 (also) marks the subject when the
@@ -114,7 +114,7 @@ class MeetingFinder {
                                  [&](int e) { return Contains(subject, e); }),
                   objects.end());
     if (doc_.korean) DropKoreanReporter(s, c, trigger, refs, &subject);
-    // "Seo Min-jae, who met Castellano": the antecedent is the subject, even
+    // "Ahn Se-rin, who met Whitmore": the antecedent is the subject, even
     // after "the two Seos" earlier in the sentence.
     const bool relative = !doc_.korean && RelativeClauseSubject(doc_, c, trigger, refs, &subject);
     if (!doc_.korean) PronounToSentenceSubject(s, c, refs, &subject, &objects);

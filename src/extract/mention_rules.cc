@@ -98,7 +98,7 @@ bool IsMonthName(std::string_view w) {
 bool IsTimePreposition(std::string_view w) {
   static constexpr std::string_view kWords[] = {
       "in", "In", "early", "late", "mid", "since", "until", "by", "from", "through", "last",
-      "next", "this", "of", "during", "before", "after", "since", "Early", "Late", "Since",
+      "next", "this", "of", "during", "before", "after", "Early", "Late", "Since",
       "By", "From", "Until", "Last", "Next", "This", "During", "Before", "After"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
@@ -119,14 +119,14 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
   const std::string_view last = word(span.words.size() - 1);
 
   if (!IsHangulWord(first)) {
-    // "In early April Farrow had dinner": a month after a time word is not a given name.
+    // "In early April Varga had dinner": a month after a time word is not a given name.
     if (span.words.size() >= 2 && IsMonthName(first) && span.words[0] > 0 &&
         IsTimePreposition(analysis.tokens[span.words[0] - 1].In(text))) {
       m->begin = analysis.tokens[span.words[1]].begin;
       span.words.erase(span.words.begin());
       return RepairPerson(text, analysis, m, extra);
     }
-    // A name does not end on a middle initial ("Gregory T. [Almquist]"): take
+    // A name does not end on a middle initial ("Gregory T. [Halvorsen]"): take
     // the capitalised word after it.
     {
       const std::string_view tail = word(span.words.size() - 1);
@@ -168,7 +168,7 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     return true;
   }
 
-  // Korean. A name does not run on past a particle ("이 자리에는 서정민"):
+  // Korean. A name does not run on past a particle ("이 자리에는 도하린"):
   // keep what follows the last particle inside the span.
   size_t lo = 0;
   for (size_t k = 0; k + 1 < span.words.size(); ++k) {
@@ -176,7 +176,7 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
       if (analysis.tokens[t].kind == TokenKind::kParticle) lo = k + 1;
     }
   }
-  // Drop leading clause-final verbs ("따르면 프라이스", "찾아 아라카와").
+  // Drop leading clause-final verbs ("따르면 프라이스", "찾아 나카가와").
   while (lo + 1 < span.words.size()) {
     const std::string_view w = word(lo);
     bool clause = IsKoreanLeadInWord(w);
@@ -307,7 +307,7 @@ bool SplitAtPossessive(std::string_view text, const text::Analysis& analysis, Me
     org.type = EntityType::kOrg;
     org.end = analysis.tokens[org_last].end;
     Mention person = *m;
-    // "Seoul's Hanui Ventures": what follows the possessive is a company when it ends like one.
+    // "Seoul's Harrow Ventures": what follows the possessive is a company when it ends like one.
     person.type = LooksLikeOrgWord(analysis.tokens[words.back()].In(text)) ? EntityType::kOrg
                                                                            : EntityType::kPerson;
     person.begin = analysis.tokens[person_first].begin;
@@ -372,6 +372,27 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i].hangul && titled_at(words[i + 1])) titled.push_back(span(words[i]));
   }
+  // A name over [begin, end) is left alone when something other than a person
+  // the tagger cut short inside it ("[휘트필드]" of 그랜트 휘트필드) claims any of it.
+  auto claimed = [&](uint32_t begin, uint32_t end) {
+    for (const Mention& m : *mentions) {
+      if (begin < m.end && m.begin < end &&
+          !(m.type == EntityType::kPerson && m.sources == kFromTagger && m.begin >= begin &&
+            m.end <= end)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto pattern_person = [](uint32_t begin, uint32_t end) {
+    Mention person;
+    person.begin = begin;
+    person.end = end;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.7f;
+    return person;
+  };
   std::vector<Mention> found;
   for (size_t i = 3; i < words.size(); ++i) {
     if (!titled_at(words[i])) continue;
@@ -396,28 +417,11 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
         continue;
       }
     }
-    // Words already claimed by something other than a person the tagger cut
-    // short ("[휘트필드]" of 그랜트 휘트필드) are left alone.
-    auto claimed = [&](const Eojeol& w) {
-      for (const Mention& m : *mentions) {
-        if (w.begin < m.end && m.begin < w.end &&
-            !(m.type == EntityType::kPerson && m.sources == kFromTagger &&
-              m.begin >= given.begin && m.end <= family.end)) {
-          return true;
-        }
-      }
-      return false;
-    };
-    if (claimed(given) || claimed(family)) continue;
+    if (claimed(given.begin, family.end)) continue;
     bool clause = false;
     for (std::string_view e : kClauseEndings) clause |= EndsWith(span(given), e);
     if (clause) continue;
-    Mention person;
-    person.begin = given.begin;
-    person.end = family.end;
-    person.type = EntityType::kPerson;
-    person.sources = kFromPattern;
-    person.score = 0.7f;
+    const Mention person = pattern_person(given.begin, family.end);
     found.push_back(person);
     // The organisation word: added unless the KB or a pattern placed it.
     bool org_known = false;
@@ -433,7 +437,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     }
   }
   // Two words straight before a title whose first word stands alone before a
-  // title elsewhere ("아라카와 소이치로 사장" ... "아라카와 사장은": family
+  // title elsewhere ("나카가와 신지 사장" ... "나카가와 사장은": family
   // name first, as Japanese and Chinese names are written), whatever the
   // particle splitter cut off it.
   for (size_t i = 2; i < words.size(); ++i) {
@@ -447,30 +451,15 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     if (count(wa) == 0) continue;
     if (SyllablesOf(wa) < 2 || SyllablesOf(wa) > 5 || SyllablesOf(wb) < 2 || SyllablesOf(wb) > 5 ||
         LooksLikeOrgWord(wa) || LooksLikeOrgWord(wb) || IsKoreanLeadInWord(wa) ||
-        (SyllablesOf(wa) == 3 && IsKoreanSurname(wa.substr(0, 3))) ||  // 권태하 백림 회장
+        (SyllablesOf(wa) == 3 && IsKoreanSurname(wa.substr(0, 3))) ||  // 문석진 한결 회장
         LookupTitle(text, a.begin).length > 0 || LookupTitle(text, b.begin).length > 0) {
       continue;
     }
     bool clause = false;
     for (std::string_view e : kClauseEndings) clause |= EndsWith(wa, e) && SyllablesOf(wa) >= 2;
     if (clause) continue;
-    // Anything but a tagger person cut short inside the two words claims them.
-    bool claimed = false;
-    for (const Mention& m : *mentions) {
-      if (a.begin < m.end && m.begin < b.end &&
-          !(m.type == EntityType::kPerson && m.sources == kFromTagger && m.begin >= a.begin &&
-            m.end <= b.end)) {
-        claimed = true;
-      }
-    }
-    if (claimed) continue;
-    Mention person;
-    person.begin = a.begin;
-    person.end = b.end;
-    person.type = EntityType::kPerson;
-    person.sources = kFromPattern;
-    person.score = 0.7f;
-    found.push_back(person);
+    if (claimed(a.begin, b.end)) continue;
+    found.push_back(pattern_person(a.begin, b.end));
   }
   // Chinese names run together (저우밍위안 회장), later shortened to the
   // surname with the title (저우 회장): a word before a title that starts with
@@ -485,21 +474,17 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
       confirmed |= t.size() >= 6 && t.size() < w.size() && w.substr(0, t.size()) == t;
     }
     if (!confirmed) continue;
-    bool claimed = false;
+    bool has_person = false;
     for (const Mention& m : *mentions) {
-      claimed |= name.begin < m.end && m.begin < name.end && m.type == EntityType::kPerson;
+      has_person |= name.begin < m.end && m.begin < name.end && m.type == EntityType::kPerson;
     }
-    if (claimed) continue;
-    Mention person;
-    person.begin = name.begin;
-    person.end = name.end;
-    person.type = EntityType::kPerson;
-    person.sources = kFromPattern;
+    if (has_person) continue;
+    Mention person = pattern_person(name.begin, name.end);
     person.score = 0.95f;
     found.push_back(person);
   }
   mentions->insert(mentions->end(), found.begin(), found.end());
-  // A tagger person cut short by the particle splitter (아라카 of "아라카와
+  // A tagger person cut short by the particle splitter (나카가 of "나카가와
   // 사장은") takes its whole eojeol back when that eojeol is a word of a
   // spaced Hangul name found above or by the tagger.
   std::vector<std::string_view> name_words;

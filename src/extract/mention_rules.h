@@ -34,7 +34,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
 bool IsKoreanLeadInWord(std::string_view word);
 
 // True when `word` looks like a Chinese name written run together in Hangul
-// (량샤오칭, 탕이밍, 저우밍위안): three or four syllables led by the Hangul
+// (쑹리펑, 궈원하이, 저우밍위안): three or four syllables led by the Hangul
 // transcription of a common Chinese surname that is not also a Korean one.
 bool LooksLikeChineseName(std::string_view word);
 

@@ -291,15 +291,15 @@ class Scanner {
 
   // A Korean name ending at k: a PERSON mention, a two-word foreign name
   // (젠슨 황) or a surname-led Hangul word (이재용). Returns its first token or -1.
-  // True when "ORG의" ends right before token j (퀼론테라퓨틱스의 기디언 ...).
+  // True when "ORG의" ends right before token j (베리언테라퓨틱스의 매켄지 ...).
   bool EmployerBefore(int j) const {
     return j - 2 >= first_ && tokens_[j - 1].kind == TokenKind::kParticle && Tok(j - 1) == "의" &&
            (org_to_[j - 2] >= 0 || LooksLikeOrgWord(Tok(j - 2)));
   }
 
   // "ORG의 GIVEN FAMILY TITLE": two name-like words after the employer's 의
-  // are one foreign name, whatever the tagger made of either (기디언 alone, or
-  // 패로우 as a company). Returns the first token, or -1.
+  // are one foreign name, whatever the tagger made of either (매켄지 alone, or
+  // 로웰 as a company). Returns the first token, or -1.
   int NameAfterEmployer(int k) const {
     if (k - 1 < first_ || k >= last_ || !EmployerBefore(k - 1)) return -1;
     if (!IsHangulWord(text_, tokens_[k]) || !IsHangulWord(text_, tokens_[k - 1])) return -1;
@@ -327,10 +327,10 @@ class Scanner {
     if (IsKoreanNameShape(k)) return k;
     if (IsHangulWord(text_, tokens_[k]) && LooksLikeChineseName(Tok(k)) &&
         KoreanStopwords().count(Tok(k)) == 0 && other_from_[k] < 0) {
-      return k;  // 량샤오칭 회장
+      return k;  // 쑹리펑 회장
     }
     // The tagger may have caught only the given name of a foreign name
-    // (기디언 of 기디언 패로우 CEO): a one-word person before the surname joins it.
+    // (매켄지 of 매켄지 로웰 CEO): a one-word person before the surname joins it.
     const bool partial_person = k - 1 >= first_ && person_to_[k - 1] == k - 1 &&
                                 person_from_[k - 1] == k - 1 && !IsKoreanNameShape(k - 1);
     if (IsForeignPart(k, 5) && IsForeignPart(k - 1, 5) && !IsKoreanNameShape(k - 1) &&
@@ -339,7 +339,7 @@ class Scanner {
       // Nor may the first word be a verb form or adverb (따르면 프라이스, 취임한 배),
       // or glued to what precedes it (8일엔 -> 일엔).
       if (HasVerbalEnding(Tok(k - 1)) || !tokens_[k - 1].space_before) return -1;
-      // A place with the headline locative 서 (보스턴서 = in Boston) is no given name.
+      // A place with the headline locative 서 (시애틀서 = in Seattle) is no given name.
       const std::string_view first_word = Tok(k - 1);
       if (first_word.size() >= 9 && first_word.substr(first_word.size() - 3) == "서") return -1;
       const int before = k - 2;
