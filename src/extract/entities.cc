@@ -7,6 +7,7 @@
 #include "extract/coref.h"
 #include "extract/patterns.h"
 #include "extract/mention_rules.h"
+#include "extract/org_context.h"
 #include "extract/titles.h"
 
 namespace tg::extract {
@@ -154,6 +155,16 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
       candidates.push_back(std::move(m));
       added = true;
     }
+  }
+  for (const Span& org : FindOrgContexts(text, doc.analysis)) {
+    Mention m;
+    m.begin = org.begin;
+    m.end = org.end;
+    m.type = EntityType::kOrg;
+    m.sources = kFromPattern;
+    m.score = 0.7f;
+    candidates.push_back(std::move(m));
+    added = true;
   }
   if (lang == "ko") {
     const size_t before = mentions.size();

@@ -181,6 +181,11 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     const std::string_view w = word(lo);
     bool clause = IsKoreanLeadInWord(w);
     for (std::string_view e : kClauseEndings) clause |= EndsWith(w, e) && CountCodePoints(w) >= 2;
+    // A copula or topic form before a Korean full name (장남인 여준혁, 출장 중인
+    // 남궁서진, 직후에는 연승호): Korean names are one word, so it is no part of it.
+    if (lo + 2 == span.words.size() && IsKoreanFullNameShape(word(lo + 1))) {
+      for (std::string_view e : {"인", "은", "는", "의"}) clause |= EndsWith(w, e);
+    }
     if (!clause) break;
     ++lo;
   }
@@ -242,7 +247,11 @@ bool IsKoreanLeadInWord(std::string_view word) {
   static constexpr std::string_view kWords[] = {
       "찾아", "찾아가", "찾아와", "만나", "만나고", "맞아", "맞이해", "방문해", "초청해", "초대해",
       "불러", "데리고", "대동해", "통해", "위해", "향해", "따라", "대해", "관해", "대신", "다시",
-      "함께", "따로", "직접", "처음", "곧", "또", "이어", "이후", "앞서", "비롯해", "포함해"};
+      "함께", "따로", "직접", "처음", "곧", "또", "이어", "이후", "앞서", "비롯해", "포함해",
+      // Kinship and succession nouns that introduce a person (장남 여준혁).
+      "장남", "차남", "삼남", "장녀", "차녀", "삼녀", "막내", "외아들", "외동딸", "아들", "딸",
+      "부인", "아내", "남편", "동생", "사위", "며느리", "손자", "손녀", "부친", "모친", "조카",
+      "후임", "전임", "후계자", "고인"};
   return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
 }
 
@@ -418,9 +427,22 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
       }
     }
     if (claimed(given.begin, family.end)) continue;
-    bool clause = false;
+    bool clause = IsKoreanLeadInWord(span(given));
     for (std::string_view e : kClauseEndings) clause |= EndsWith(span(given), e);
     if (clause) continue;
+    // A Korean full name is one word: before it stands a noun or a copula form
+    // (장남인 여준혁), not a given name, when the tagger read the name alone or
+    // the word before ends like a copula or topic.
+    const std::string_view family_word = span(family);
+    if (IsKoreanFullNameShape(family_word)) {
+      bool tagged_alone = false;
+      for (const Mention& m : *mentions) {
+        tagged_alone |= m.type == EntityType::kPerson && m.begin == family.begin && m.end == family.end;
+      }
+      bool copula = false;
+      for (std::string_view e : {"인", "은", "는", "의"}) copula |= EndsWith(span(given), e);
+      if (tagged_alone || copula) continue;
+    }
     const Mention person = pattern_person(given.begin, family.end);
     found.push_back(person);
     // The organisation word: added unless the KB or a pattern placed it.

@@ -15,6 +15,7 @@
 #include "extract/patterns.h"
 #include "extract/titles.h"
 #include "extract/mention_rules.h"
+#include "extract/org_context.h"
 #include "text/korean_particles.h"
 
 namespace tg::extract {
@@ -244,10 +245,16 @@ class Scanner {
     return b <= k ? b : -1;
   }
 
-  // An organisation starting at k ("of ORG", "at ORG"); returns its last token or -1.
-  int OrgFrom(int k) const {
+  // An organisation starting at k ("of ORG", "at ORG"); returns its last token
+  // or -1, and its first token in `first`.
+  int OrgFrom(int k, int* first) const {
     if (k < first_ || k >= last_) return -1;
     if (Tok(k) == "the" && k + 1 < last_) ++k;
+    // "of Vietnam's Lac Hong Minerals", "of South Korean battery maker Daesan
+    // Energy", "of nickel smelter Sumber Laut": the employer is the name after
+    // the country, nationality and trade description.
+    if (const int described = DescribedOrgStart(k); described > k) k = described;
+    *first = k;
     if (other_from_[k] >= 0) return other_from_[k];
     int e = k - 1;
     while (e + 1 < last_ && e + 1 - k < 6) {
@@ -260,6 +267,38 @@ class Scanner {
       ++e;
     }
     return e >= k ? e : -1;
+  }
+
+  // When tokens from k read "[Country's | Nationality | X-based] [trade noun
+  // ...] Name", the first token of Name; else -1. The trade description must
+  // end on a noun for a business (maker, smelter, firm, group ...).
+  int DescribedOrgStart(int k) const {
+    int j = k;
+    const auto cap_run_end = [&](int from) {
+      int e = from;
+      while (e < last_ && tokens_[e].kind == TokenKind::kWord && IsCapitalized(Tok(e)) &&
+             !HasHangul(Tok(e))) {
+        ++e;
+      }
+      return e;  // exclusive
+    };
+    int e = cap_run_end(j);
+    if (e > j && e < last_ && IsPossessive(Tok(e))) {
+      j = e + 1;  // Vietnam's
+      return cap_run_end(j) > j ? j : -1;
+    }
+    if (e > j && e - j <= 2) {
+      j = e;  // South Korean
+      if (j + 1 < last_ && Tok(j) == "-" && Tok(j + 1) == "based") j += 2;  // Pune-based
+    }
+    int nouns = 0;
+    while (j < last_ && nouns < 3 && tokens_[j].kind == TokenKind::kWord &&
+           !Tok(j).empty() && Tok(j)[0] >= 'a' && Tok(j)[0] <= 'z') {
+      ++j;
+      ++nouns;
+    }
+    if (nouns == 0 || !IsTradeNoun(Tok(j - 1))) return -1;
+    return cap_run_end(j) > j ? j : -1;
   }
 
   bool IsKoreanNameShape(int k) const {
@@ -305,7 +344,7 @@ class Scanner {
     if (!IsHangulWord(text_, tokens_[k]) || !IsHangulWord(text_, tokens_[k - 1])) return -1;
     const std::string_view given = Tok(k - 1), family = Tok(k);
     const bool korean_full_name = family.size() == 9 && IsKoreanSurname(family.substr(0, 3));
-    if (given.size() > 15 || family.size() > 12 || korean_full_name ||
+    if (given.size() > 18 || family.size() > 15 || korean_full_name ||
         LooksLikeOrgWord(family) || LooksLikeOrgWord(given) || HasVerbalEnding(given) ||
         KoreanStopwords().count(given) != 0 || KoreanStopwords().count(family) != 0 ||
         LookupTitle(text_, tokens_[k - 1].begin).length != 0 || !tokens_[k - 1].space_before ||
@@ -316,13 +355,69 @@ class Scanner {
       return (person_to_[j] < 0 || person_to_[j] == j) && (org_to_[j] < 0 || org_to_[j] == j) &&
              (other_from_[j] < 0 || org_to_[j] == j);
     };
-    return single(k) && single(k - 1) ? k - 1 : -1;
+    // The tagger may have read the two words as one organisation; after an
+    // employer's 의 and before a title they are a name.
+    const bool one_org = org_to_[k] == k - 1 && other_from_[k - 1] == k;
+    return one_org || (single(k) && single(k - 1)) ? k - 1 : -1;
+  }
+
+  // The first word of a foreign name whose other word is at k (프라이스 of
+  // 에이미 프라이스): a short Hangul word that is no Korean name, verb form,
+  // particle-glued word or locative, with nothing name-like before it.
+  // Returns k - 1 or -1.
+  int ForeignFirstWordBefore(int k) const {
+    // A Japanese family name may look Korean (노무라, 하야시): it still leads a
+    // given name that the tagger marked as a person of its own and that does
+    // not look Korean.
+    const bool foreign_given = person_to_[k] == k && !IsKoreanNameShape(k);
+    const bool partial_person = k - 1 >= first_ && person_to_[k - 1] == k - 1 &&
+                                person_from_[k - 1] == k - 1 &&
+                                (!IsKoreanNameShape(k - 1) || foreign_given);
+    if (!IsForeignPart(k - 1, 5) || (IsKoreanNameShape(k - 1) && !foreign_given) ||
+        (person_to_[k - 1] >= 0 && !partial_person)) {
+      return -1;
+    }
+    // The word before a foreign name must not glue on to it as another word.
+    // Nor may the first word be a verb form or adverb (따르면 프라이스, 취임한 배),
+    // or glued to what precedes it (8일엔 -> 일엔).
+    if (HasVerbalEnding(Tok(k - 1)) || !tokens_[k - 1].space_before) return -1;
+    // A place with the headline locative 서 (시애틀서 = in Seattle) is no given name.
+    const std::string_view first_word = Tok(k - 1);
+    if (first_word.size() >= 9 && first_word.substr(first_word.size() - 3) == "서") return -1;
+    const int before = k - 2;
+    if (before < first_ || !IsHangulWord(text_, tokens_[before]) ||
+        KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0 ||
+        HasVerbalEnding(Tok(before))) {
+      return k - 1;
+    }
+    return -1;
+  }
+
+  // A three-syllable word led by a rarer surname (어성진, 편성우) is a name
+  // only right before a title or an employer and title: the caller's context.
+  bool IsRareSurnameName(int k) const {
+    if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
+    const std::string_view w = Tok(k);
+    return w.size() == 9 && IsRareKoreanSurname(w.substr(0, 3)) && !HasVerbalEnding(w) &&
+           KoreanStopwords().count(w) == 0 && !LooksLikeOrgWord(w) && other_from_[k] < 0 &&
+           (person_to_[k] < 0 || person_to_[k] == k);
   }
 
   int KoreanNameTo(int k) const {
     if (k < first_ || k >= last_) return -1;
     if (const int after_employer = NameAfterEmployer(k); after_employer >= 0) return after_employer;
-    if (person_to_[k] >= 0) return person_to_[k];
+    if (person_to_[k] >= 0) {
+      // The tagger may have caught only one word of a foreign name (료헤이 of
+      // 사카모토 료헤이 사장): a one-word, non-Korean person joins the word before.
+      // A two-syllable word after a longer foreign word is its given name
+      // even when it could be read as Korean (니시다 유키).
+      const bool foreign_given = Tok(k).size() == 6 && k - 1 >= first_ && Tok(k - 1).size() >= 9;
+      if (person_to_[k] == k && person_from_[k] == k && IsHangulWord(text_, tokens_[k]) &&
+          (!IsKoreanNameShape(k) || foreign_given) && IsForeignPart(k, 5)) {
+        if (const int first = ForeignFirstWordBefore(k); first >= 0) return first;
+      }
+      return person_to_[k];
+    }
     if (org_to_[k] >= 0) return -1;
     if (IsKoreanNameShape(k)) return k;
     if (IsHangulWord(text_, tokens_[k]) && LooksLikeChineseName(Tok(k)) &&
@@ -331,24 +426,7 @@ class Scanner {
     }
     // The tagger may have caught only the given name of a foreign name
     // (매켄지 of 매켄지 로웰 CEO): a one-word person before the surname joins it.
-    const bool partial_person = k - 1 >= first_ && person_to_[k - 1] == k - 1 &&
-                                person_from_[k - 1] == k - 1 && !IsKoreanNameShape(k - 1);
-    if (IsForeignPart(k, 5) && IsForeignPart(k - 1, 5) && !IsKoreanNameShape(k - 1) &&
-        (person_to_[k - 1] < 0 || partial_person)) {
-      // The word before a foreign name must not glue on to it as another word.
-      // Nor may the first word be a verb form or adverb (따르면 프라이스, 취임한 배),
-      // or glued to what precedes it (8일엔 -> 일엔).
-      if (HasVerbalEnding(Tok(k - 1)) || !tokens_[k - 1].space_before) return -1;
-      // A place with the headline locative 서 (시애틀서 = in Seattle) is no given name.
-      const std::string_view first_word = Tok(k - 1);
-      if (first_word.size() >= 9 && first_word.substr(first_word.size() - 3) == "서") return -1;
-      const int before = k - 2;
-      if (before < first_ || !IsHangulWord(text_, tokens_[before]) ||
-          KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0 ||
-          HasVerbalEnding(Tok(before))) {
-        return k - 1;
-      }
-    }
+    if (IsForeignPart(k, 5)) return ForeignFirstWordBefore(k);
     return -1;
   }
 
@@ -389,7 +467,14 @@ class Scanner {
           (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 || Tok(p - 1).size() == 12)) ||
          (!IsKoreanNameShape(p) && KoreanNameTo(p - 1) >= 0 && KoreanNameTo(p - 1) < p - 1));
     if (NameAfterEmployer(p) >= 0 || (org_to_[p] < 0 && !org_between)) {
-      const int name = KoreanNameTo(p);
+      int name = KoreanNameTo(p);
+      if (name < 0 && IsRareSurnameName(p)) name = p;
+      // "ORG의 NAME TITLE" with a one-word foreign name (톈윈게임즈의 쉬하오란 대표).
+      if (name < 0 && EmployerBefore(p) && IsForeignPart(p, 5) && !HasVerbalEnding(Tok(p)) &&
+          tokens_[p].space_before) {
+        Emit(RoleForm::kFull, SpanOf(p, p), title, SpanOf(p - 2, p - 2), p - 2, e);
+        return e;
+      }
       if (name >= 0) {
         const int org = OrgTo(name - 1, false);
         if (org < 0 && name - 2 >= first_ && tokens_[name - 1].kind == TokenKind::kParticle &&
@@ -428,11 +513,13 @@ class Scanner {
       Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
       return e;
     }
-    const int name = KoreanNameTo(org - 1);
+    int name = KoreanNameTo(org - 1);
+    const bool rare = (name < 0 || name == org - 1) && IsRareSurnameName(org - 1);
+    if (rare) name = org - 1;
     if (name < 0) return -1;
     // A one-word name here must look Korean: the tagger alone is not enough
     // ("반도체·전자 산업 CEO" names nobody).
-    if (name == org - 1 && !IsKoreanNameShape(name)) return -1;
+    if (name == org - 1 && !rare && !IsKoreanNameShape(name)) return -1;
     Emit(RoleForm::kFull, SpanOf(name, org - 1), title, SpanOf(org, p), name, e);
     return e;
   }
@@ -471,11 +558,11 @@ class Scanner {
       }
     }
     // Name, [the] [ORG's] TITLE [of ORG] (apposition).
-    int of_last = -1;
+    int of_last = -1, of_first = -1;
     if (e + 2 < last_ && (Tok(e + 1) == "of" || Tok(e + 1) == "at") && org_first < 0) {
-      of_last = OrgFrom(e + 2);
+      of_last = OrgFrom(e + 2, &of_first);
     }
-    const Span of_org = of_last >= 0 ? SpanOf(Tok(e + 2) == "the" ? e + 3 : e + 2, of_last) : Span{};
+    const Span of_org = of_last >= 0 ? SpanOf(of_first, of_last) : Span{};
     const int seg = has_the || (start - 1 >= first_ && (Tok(start - 1) == "a" || Tok(start - 1) == "an"))
                         ? start - 1
                         : start;

@@ -60,7 +60,9 @@ constexpr TitleDef kTitles[] = {
     // Korean: business.
     {"회장"}, {"부회장"}, {"명예회장"}, {"선대회장"}, {"총수"}, {"오너", true}, {"사장"}, {"부사장"},
     {"전무"}, {"상무"}, {"대표", true}, {"대표이사"}, {"각자대표"}, {"공동대표"}, {"최고경영자"},
-    {"최고재무책임자"}, {"최고기술책임자"}, {"최고운영책임자"}, {"최고전략책임자"}, {"의장"},
+    {"최고재무책임자"}, {"최고기술책임자"}, {"최고운영책임자"}, {"최고전략책임자"},
+    {"최고과학책임자"}, {"최고마케팅책임자"}, {"최고정보책임자"}, {"최고인사책임자"},
+    {"최고투자책임자"}, {"최고의료책임자"}, {"최고사업책임자"}, {"최고개발책임자"}, {"의장"},
     {"이사회 의장"}, {"이사회의장"}, {"이사", true}, {"이사장"}, {"창업자"}, {"창업주"}, {"공동창업자"},
     {"고문", true}, {"본부장"}, {"부문장"}, {"사업부장"}, {"센터장"}, {"연구소장"}, {"행장"}, {"은행장"},
     {"대변인"}, {"총괄", true},
@@ -273,6 +275,25 @@ size_t MatchTitleModifier(std::string_view text, size_t pos) {
 
 bool IsKoreanSurname(std::string_view word) {
   return std::find(std::begin(kSurnames), std::end(kSurnames), word) != std::end(kSurnames);
+}
+
+bool IsKoreanFullNameShape(std::string_view word) {
+  size_t pos = 0, syllables = 0;
+  while (pos < word.size()) {
+    const char32_t cp = NextCodePoint(word, &pos);
+    if (!IsHangul(cp)) return false;
+    ++syllables;
+  }
+  return (syllables == 3 && IsKoreanSurname(word.substr(0, 3))) ||
+         (syllables == 4 && IsKoreanSurname(word.substr(0, 6)));
+}
+
+bool IsRareKoreanSurname(std::string_view word) {
+  static constexpr std::string_view kRare[] = {"인", "제", "모", "어", "은", "편", "용", "예", "경",
+                                               "봉", "사", "부", "태", "승", "빈", "가", "간", "견",
+                                               "범", "호", "피", "감", "음", "시", "계", "갈", "좌",
+                                               "팽"};
+  return std::find(std::begin(kRare), std::end(kRare), word) != std::end(kRare);
 }
 
 size_t MatchTitle(std::string_view text, size_t pos) {

@@ -28,5 +28,11 @@ size_t MatchTitleModifier(std::string_view text, size_t pos);
 
 // True when `word` is a Korean surname written in Hangul (김, 이, 박, 남궁 ...).
 bool IsKoreanSurname(std::string_view word);
+// A Hangul word shaped like a Korean full name: a surname and two syllables
+// (여준혁), or a two-syllable surname and two more (남궁서진).
+bool IsKoreanFullNameShape(std::string_view word);
+// Rarer one-syllable surnames (어, 편, 모, 제 ...), which are also common word
+// starts: callers accept them only where a title confirms a name.
+bool IsRareKoreanSurname(std::string_view word);
 
 }  // namespace tg::extract

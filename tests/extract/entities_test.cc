@@ -211,5 +211,57 @@ TEST_F(EntitiesTest, ShortCompanyNameBeforeATitleIsNoPerson) {
   }
 }
 
+// Korean names are one word: a kinship noun or a copula form before one is
+// no given name; rarer surnames count before an employer and title; a
+// foreign name the tagger caught one word of takes its other word back.
+TEST_F(EntitiesTest, KoreanNameBoundariesBeforeTitles) {
+  const std::string text =
+      "행사장은 창업주의 장녀인 도서윤 한빛유통 부회장과 차남 도재민 한빛건설 사장이 지켰다.\n"
+      "간담회에는 편지우 새길로직스 사장과 오카모토 다이스케 미나토상사 사장, 노무라 히카루 "
+      "시오리전기 회장이 참석했다.\n"
+      "회동에는 브라이트팜의 아르준 메흐타 최고과학책임자(CSO)가 배석했고, 항저우 윈루소프트의 "
+      "탕이헝 대표도 함께했다.\n";
+  const DocumentEntities doc = Run(text, "ko");
+  const auto name_at = [&](const std::string& surface) {
+    const DocEntity* e = PersonAt(doc, text, surface);
+    return e == nullptr ? std::string("(none)") : e->name;
+  };
+  EXPECT_EQ(name_at("도서윤"), "도서윤");
+  EXPECT_EQ(name_at("도재민"), "도재민");
+  EXPECT_EQ(name_at("편지우"), "편지우");
+  EXPECT_EQ(name_at("다이스케"), "오카모토 다이스케");
+  EXPECT_EQ(name_at("히카루"), "노무라 히카루");
+  EXPECT_EQ(name_at("메흐타"), "아르준 메흐타");
+  EXPECT_EQ(name_at("탕이헝"), "탕이헝");
+}
+
+// English contexts that make a capitalised name a company: the employer after
+// a country's possessive, a nationality or a trade description; the object of
+// "who runs"; a name described as a business in apposition.
+TEST_F(EntitiesTest, CompaniesNamedByTheirContext) {
+  const std::string text =
+      "Marta Kowal, chief executive of Poland's Vistula Anodes, met Joon Baek, chairman of "
+      "South Korean cathode maker Hwarim Materials, in Warsaw. She also saw Tomas Ruiz, who runs "
+      "Sierra Cobalto, and Elif Demir of Bosphorus Grid, a Turkish grid operator.\n"
+      "Owen Hart, a former banker, joined them.\n";
+  const DocumentEntities doc = Run(text, "en");
+  const auto type_of = [&](const std::string& name) {
+    for (const DocEntity& e : doc.entities) {
+      if (e.name == name) return static_cast<int>(e.type);
+    }
+    return -1;
+  };
+  for (const char* org : {"Vistula Anodes", "Hwarim Materials", "Sierra Cobalto", "Bosphorus Grid"}) {
+    EXPECT_EQ(type_of(org), static_cast<int>(EntityType::kOrg)) << org;
+  }
+  const DocEntity* kowal = PersonAt(doc, text, "Marta Kowal");
+  ASSERT_NE(kowal, nullptr);
+  EXPECT_EQ(kowal->org, "Vistula Anodes");
+  const DocEntity* baek = PersonAt(doc, text, "Joon Baek");
+  ASSERT_NE(baek, nullptr);
+  EXPECT_EQ(baek->org, "Hwarim Materials");
+  EXPECT_EQ(type_of("Owen Hart"), static_cast<int>(EntityType::kPerson));
+}
+
 }  // namespace
 }  // namespace tg::extract

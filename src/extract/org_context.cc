@@ -1,0 +1,124 @@
+// Organisation contexts. Both scans walk the tokens once per sentence:
+//   NAME , who (runs|heads|leads|founded|co-founded|chairs|owns) [the] CAPS
+//   CAPS , (a|an|the) [word ...] TRADE-NOUN
+// where CAPS is a run of capitalised Latin words (with "&", "-" joins).
+#include "extract/org_context.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace tg::extract {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+bool IsCapitalizedWord(std::string_view text, const Token& t) {
+  const std::string_view w = t.In(text);
+  return t.kind == TokenKind::kWord && !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+}
+
+bool IsLowerWord(std::string_view text, const Token& t) {
+  const std::string_view w = t.In(text);
+  return t.kind == TokenKind::kWord && !w.empty() && w[0] >= 'a' && w[0] <= 'z';
+}
+
+bool IsEmployerVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {"runs", "heads", "leads", "founded", "co-founded",
+                                                "chairs", "owns", "ran", "headed", "led",
+                                                "cofounded", "manages", "oversees"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
+}
+
+// A capitalised run from token k within [k, last): its exclusive end (k when none).
+// "Two-Wheelers" and "Smith & Sons" stay one name.
+size_t CapsRunEnd(std::string_view text, const std::vector<Token>& tokens, size_t k, size_t last) {
+  size_t e = k;
+  while (e < last) {
+    if (IsCapitalizedWord(text, tokens[e])) {
+      ++e;
+      continue;
+    }
+    const std::string_view w = tokens[e].In(text);
+    const bool joiner = (w == "-" || w == "&") && e > k && e + 1 < last &&
+                        IsCapitalizedWord(text, tokens[e + 1]) && !tokens[e + 1].space_before;
+    const bool ampersand = w == "&" && e > k && e + 1 < last && IsCapitalizedWord(text, tokens[e + 1]);
+    if (!joiner && !ampersand) break;
+    ++e;
+  }
+  return e;
+}
+
+}  // namespace
+
+bool IsBusinessNoun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "firm", "company", "group", "giant", "startup", "start-up", "bank", "conglomerate",
+      "subsidiary", "affiliate", "platform", "chain", "studio", "agency", "operator", "lender",
+      "insurer", "carrier", "utility", "brand", "consultancy", "business", "enterprise",
+      "cooperative", "exchange", "newspaper", "broadcaster", "university", "institute",
+      "foundation", "maker", "manufacturer", "supplier", "producer", "retailer", "distributor",
+      "smelter", "refiner", "recycler", "miner", "exporter", "importer", "publisher",
+      "wholesaler", "shipper", "shipbuilder", "automaker", "carmaker", "chipmaker", "drugmaker",
+      "steelmaker", "fabless", "foundry", "conglomerate", "trader", "unicorn", "incumbent"};
+  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+}
+
+bool IsTradeNoun(std::string_view w) {
+  if (IsBusinessNoun(w)) return true;
+  // Agent nouns of trade after "of": "chairman of nickel smelter X", "of
+  // game developer X". (In apposition they may describe people: a banker.)
+  const auto ends = [&](std::string_view e) {
+    return w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e;
+  };
+  return ends("er") || ends("or") || ends("ers") || ends("ors");
+}
+
+std::vector<Span> FindOrgContexts(std::string_view text, const text::Analysis& analysis) {
+  const std::vector<Token>& tokens = analysis.tokens;
+  std::vector<Span> out;
+  for (const text::Sentence& s : analysis.sentences) {
+    const size_t first = s.first_token, last = s.last_token;
+    for (size_t k = first; k + 2 < last; ++k) {
+      const std::string_view w = tokens[k].In(text);
+      // ", who runs Deccan Two-Wheelers"
+      if (w == "who" && k > first && tokens[k - 1].In(text) == "," &&
+          IsEmployerVerb(tokens[k + 1].In(text))) {
+        size_t b = k + 2;
+        if (b < last && tokens[b].In(text) == "the") ++b;
+        const size_t e = CapsRunEnd(text, tokens, b, last);
+        // A possessive ("who runs Samsung's foundry") names the owner, not a person: keep it too.
+        if (e > b) out.push_back({tokens[b].begin, tokens[e - 1].end});
+        continue;
+      }
+      // "Lotus Silicon, a Vietnamese design services firm"
+      if (w == "," && k > first && k + 2 < last) {
+        const std::string_view det = tokens[k + 1].In(text);
+        if (det != "a" && det != "an" && det != "the") continue;
+        // Up to five lowercase or capitalised describing words, then the noun.
+        size_t e = k + 2;
+        while (e < last && e - (k + 2) < 5 && tokens[e].kind == TokenKind::kWord &&
+               !IsBusinessNoun(tokens[e].In(text))) {
+          ++e;
+        }
+        if (e >= last || !IsBusinessNoun(tokens[e].In(text))) continue;
+        // The noun must end the description ("a maker of ..." is fine, "a
+        // company spokesman" is a person).
+        if (e + 1 < last && IsLowerWord(text, tokens[e + 1]) && tokens[e + 1].In(text) != "of" &&
+            tokens[e + 1].In(text) != "that" && tokens[e + 1].In(text) != "which" &&
+            tokens[e + 1].In(text) != "based" && tokens[e + 1].In(text) != "in" &&
+            tokens[e + 1].In(text) != "with" && tokens[e + 1].In(text) != "and") {
+          continue;
+        }
+        // The name ends at the comma: walk back over its capitalised words.
+        size_t b = k;
+        while (b > first && IsCapitalizedWord(text, tokens[b - 1])) --b;
+        if (b == k || k - b > 5) continue;
+        out.push_back({tokens[b].begin, tokens[k - 1].end});
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace tg::extract
