@@ -130,7 +130,7 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
 
   // Role patterns may name people the tagger missed and tie them to titles
   // and organisations.
-  const std::vector<RoleMatch> roles = FindRolePatterns(text, doc.analysis, mentions);
+  std::vector<RoleMatch> roles = FindRolePatterns(text, doc.analysis, mentions);
   bool added = false;
   for (const RoleMatch& r : roles) {
     if (!r.person.empty()) {
@@ -175,6 +175,10 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
     }
   }
   if (added) mentions = Resolve(std::move(candidates));
+
+  std::vector<EntityType> types_before;
+  types_before.reserve(mentions.size());
+  for (const Mention& m : mentions) types_before.push_back(m.type);
 
   // One spelling, one type: a tagger-only mention whose spelling the KB or a
   // pattern saw as an organisation elsewhere in the document is that organisation.
@@ -225,6 +229,70 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
       m.type = EntityType::kOrg;
     }
   }
+
+  // One sense per discourse: where a confirmed organisation's spelling occurs
+  // again with no mention on it (a headline the tagger skipped), it is that
+  // organisation there too.
+  {
+    std::vector<Mention> more;
+    std::sort(org_spellings.begin(), org_spellings.end());
+    org_spellings.erase(std::unique(org_spellings.begin(), org_spellings.end()), org_spellings.end());
+    const auto starts_token = [&](size_t at) {
+      auto it = std::lower_bound(doc.analysis.tokens.begin(), doc.analysis.tokens.end(), at,
+                                 [](const text::Token& t, size_t b) { return t.begin < b; });
+      return it != doc.analysis.tokens.end() && it->begin == at;
+    };
+    const auto ends_token = [&](size_t at) {
+      auto it = std::lower_bound(doc.analysis.tokens.begin(), doc.analysis.tokens.end(), at,
+                                 [](const text::Token& t, size_t e) { return t.end < e; });
+      return it != doc.analysis.tokens.end() && it->end == at;
+    };
+    for (std::string_view org : org_spellings) {
+      if (org.size() < 4) continue;
+      for (size_t at = text.find(org); at != std::string_view::npos; at = text.find(org, at + 1)) {
+        const size_t end = at + org.size();
+        if (!starts_token(at) || !ends_token(end)) continue;
+        bool covered = false;
+        for (const Mention& m : mentions) covered |= m.begin < end && at < m.end;
+        if (covered) continue;
+        Mention m;
+        m.begin = static_cast<uint32_t>(at);
+        m.end = static_cast<uint32_t>(end);
+        m.type = EntityType::kOrg;
+        m.sources = kFromPattern;
+        m.score = 0.6f;
+        more.push_back(m);
+        types_before.push_back(EntityType::kPerson);  // new here: counts as retyped
+      }
+    }
+    if (!more.empty()) {
+      // Keep `types_before` aligned with `mentions` by appending, then sort both together.
+      mentions.insert(mentions.end(), more.begin(), more.end());
+      std::vector<size_t> order(mentions.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::stable_sort(order.begin(), order.end(),
+                       [&](size_t a, size_t b) { return mentions[a].begin < mentions[b].begin; });
+      std::vector<Mention> sorted;
+      std::vector<EntityType> sorted_types;
+      for (size_t i : order) {
+        sorted.push_back(std::move(mentions[i]));
+        sorted_types.push_back(types_before[i]);
+      }
+      mentions = std::move(sorted);
+      types_before = std::move(sorted_types);
+    }
+  }
+
+  // A mention retyped as an organisation right before a title changes what
+  // the role patterns read there ("Lac Hong Minerals CEO"): read them again.
+  bool retyped_before_title = false;
+  for (size_t i = 0; i < mentions.size() && i < types_before.size(); ++i) {
+    const Mention& m = mentions[i];
+    if (m.type != EntityType::kOrg || types_before[i] == EntityType::kOrg) continue;
+    const size_t after = m.end < text.size() && text[m.end] == ' ' ? m.end + 1 : m.end;
+    retyped_before_title |= LookupTitle(text, after).length > 0;
+  }
+  if (retyped_before_title) roles = FindRolePatterns(text, doc.analysis, mentions);
 
   doc.entities = ResolveEntities(text, doc.analysis, mentions, roles, kb_.get());
 

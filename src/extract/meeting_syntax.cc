@@ -322,6 +322,12 @@ bool NamedByJoin(const EventDoc& doc, const SentenceRefs& s, const Clause& c, co
       return true;
     }
     if (r.last_token <= j && r.last_token + 3 >= j) return true;
+    // The subject with a relative clause before the verb ("Travis Odom, who
+    // chairs the county partnership, joined the talks").
+    if (r.first_token <= c.first + 1 && r.last_token + 1 < j && doc.Token(r.last_token) == "," &&
+        doc.Token(r.last_token + 1) == "who") {
+      return true;
+    }
   }
   return false;
 }

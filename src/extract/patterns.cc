@@ -54,7 +54,10 @@ const std::unordered_set<std::string_view>& KoreanStopwords() {
       "네", "새", "총", "전", "현", "고", "당", "본", "해당", "관련", "대해", "위해", "통해", "따라", "당초",
       "이라고", "한다", "했다", "있다", "밝혔다", "말했다", "만나", "만났다", "그러면서", "아울러",
       "이같이", "이처럼", "이런", "그런", "앞서", "나란히", "직후", "직전", "역시", "다만", "결국",
-      "글로벌", "중", "가장", "통신사", "제조사", "투자사", "고객사", "협력사", "경쟁사", "완성차", "스타트업"};
+      "글로벌", "중", "가장", "통신사", "제조사", "투자사", "고객사", "협력사", "경쟁사", "완성차", "스타트업",
+      // Sentence-initial conjunctions and adverbs.
+      "그러나", "하지만", "그리고", "그래서", "따라서", "그런데", "그럼에도", "게다가", "더욱이",
+      "반면", "또는", "혹은", "즉", "다시", "이어서", "동시에", "당시에", "나중에", "이후에"};
   return *words;
 }
 
@@ -113,6 +116,7 @@ class Scanner {
     person_to_.assign(n, -1);
     other_from_.assign(n, -1);
     org_to_.assign(n, -1);
+    company_to_.assign(n, -1);
     for (const Mention& m : mentions) {
       if (m.type != EntityType::kPerson && m.type != EntityType::kOrg &&
           m.type != EntityType::kPlace) {
@@ -127,6 +131,7 @@ class Scanner {
       } else {
         if (other_from_[first] < last) other_from_[first] = last;
         if (org_to_[last] < 0 || org_to_[last] > first) org_to_[last] = first;
+        if (m.type == EntityType::kOrg) company_to_[last] = first;
       }
     }
   }
@@ -301,6 +306,16 @@ class Scanner {
     return cap_run_end(j) > j ? j : -1;
   }
 
+  // Words that end a noun phrase in English headlines and text ("X CEO in
+  // Hanoi", "X CEO says", "X CEO to visit").
+  static bool IsPhraseBreak(std::string_view w) {
+    static constexpr std::string_view kWords[] = {
+        "in", "at", "on", "to", "for", "with", "from", "and", "as", "after", "before", "says",
+        "said", "meets", "met", "visits", "visited", "will", "is", "was", "calls", "tells", "told",
+        "holds", "held", "hosts", "hosted", "arrives", "arrived", "joins", "joined", "during"};
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+  }
+
   bool IsKoreanNameShape(int k) const {
     if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
     const std::string_view w = Tok(k);
@@ -324,6 +339,8 @@ class Scanner {
   bool IsForeignPart(int k, size_t max_syllables) const {
     if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
     const std::string_view w = Tok(k);
+    // A place with the headline locative 서 (보스턴서 = in Boston) is no name.
+    if (w.size() >= 9 && w.substr(w.size() - 3) == "서") return false;
     return w.size() / 3 <= max_syllables && KoreanStopwords().count(w) == 0 &&
            other_from_[k] < 0 && org_to_[k] < 0 && LookupTitle(text_, tokens_[k].begin).length == 0;
   }
@@ -386,6 +403,7 @@ class Scanner {
     if (first_word.size() >= 9 && first_word.substr(first_word.size() - 3) == "서") return -1;
     const int before = k - 2;
     if (before < first_ || !IsHangulWord(text_, tokens_[before]) ||
+        tokens_[before].kind == TokenKind::kParticle ||
         KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0 ||
         HasVerbalEnding(Tok(before))) {
       return k - 1;
@@ -516,10 +534,19 @@ class Scanner {
     int name = KoreanNameTo(org - 1);
     const bool rare = (name < 0 || name == org - 1) && IsRareSurnameName(org - 1);
     if (rare) name = org - 1;
-    if (name < 0) return -1;
     // A one-word name here must look Korean: the tagger alone is not enough
     // ("반도체·전자 산업 CEO" names nobody).
-    if (name == org - 1 && !rare && !IsKoreanNameShape(name)) return -1;
+    if (name == org - 1 && !rare && !IsKoreanNameShape(name)) name = -1;
+    if (name < 0) {
+      // No name: a known organisation and a title stand for its holder, as
+      // headlines write them (세랑군캐피탈 CEO와 조찬); coreference resolves it.
+      if (company_to_[p] != org || person_to_[p] >= 0 || IsKoreanFullNameShape(Tok(p)) ||
+          LookupTitle(text_, tokens_[t].begin).weak) {
+        return -1;
+      }
+      Emit(RoleForm::kShortTitle, Span{}, title, SpanOf(org, p), org, e);
+      return e;
+    }
     Emit(RoleForm::kFull, SpanOf(name, org - 1), title, SpanOf(org, p), name, e);
     return e;
   }
@@ -581,6 +608,16 @@ class Scanner {
       Emit(RoleForm::kShortTitle, Span{}, title, org_first >= 0 ? org : of_org, start - 1, end);
       return end;
     }
+    // A headline's "Lac Hong Minerals CEO": a known organisation and a strong
+    // title with no name after them stand for the holder.
+    // ("Apple CEO pay" is about the pay: only before punctuation, a verb or a preposition.)
+    const bool ends_phrase = e + 1 >= last_ || tokens_[e + 1].kind == TokenKind::kPunct ||
+                             IsCapitalized(Tok(e + 1)) || IsPhraseBreak(Tok(e + 1));
+    if (org_first >= 0 && !hit.weak && company_to_[org_last] == org_first && person_to_[org_last] < 0 &&
+        ends_phrase) {
+      Emit(RoleForm::kShortTitle, Span{}, title, org, org_first, e);
+      return e;
+    }
     return -1;
   }
 
@@ -603,6 +640,7 @@ class Scanner {
   // Per token: last token of a PERSON mention starting here; first token of
   // one ending here; the same for ORG/PLACE mentions.
   std::vector<int> person_from_, person_to_, other_from_, org_to_;
+  std::vector<int> company_to_;  // first token of an ORG (not PLACE) mention ending here
   int first_ = 0, last_ = 0;
   std::vector<RoleMatch> out_;
 };

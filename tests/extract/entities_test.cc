@@ -263,5 +263,25 @@ TEST_F(EntitiesTest, CompaniesNamedByTheirContext) {
   EXPECT_EQ(type_of("Owen Hart"), static_cast<int>(EntityType::kPerson));
 }
 
+// A headline names a company's holder by company and title alone; the
+// person the body gives with that company and title is meant.
+TEST_F(EntitiesTest, CompanyAndTitleStandForItsHolder) {
+  const std::string en =
+      "Hwarim chief meets Vistula Anodes CEO in Warsaw\n"
+      "Joon Baek, chairman of Hwarim Materials, met Marta Kowal, chief executive of Poland's "
+      "Vistula Anodes, on Monday.\n";
+  const DocumentEntities edoc = Run(en, "en");
+  const DocEntity* kowal = PersonAt(edoc, en, "Marta Kowal");
+  ASSERT_NE(kowal, nullptr);
+  EXPECT_EQ(PersonAt(edoc, en, "Vistula Anodes CEO"), kowal);
+  const std::string ko =
+      "도재현 장관, 싱가포르서 마리나캐피탈 CEO와 조찬\n"
+      "도재현 산업부 장관은 7일 싱가포르에서 마리나캐피탈의 탄웨이밍 최고경영자(CEO)와 조찬을 함께했다.\n";
+  const DocumentEntities kdoc = Run(ko, "ko");
+  const DocEntity* tan = PersonAt(kdoc, ko, "탄웨이밍");
+  ASSERT_NE(tan, nullptr);
+  EXPECT_EQ(PersonAt(kdoc, ko, "마리나캐피탈 CEO"), tan);
+}
+
 }  // namespace
 }  // namespace tg::extract

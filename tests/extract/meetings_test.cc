@@ -620,5 +620,34 @@ TEST_F(MeetingsTest, KoAskedWhetherTheyMetIsNoMeeting) {
   EXPECT_EQ(Meetings(text, "ko"), "");
 }
 
+// An untitled joiner introduced by a relative clause, far from the verb.
+TEST_F(MeetingsTest, EnJoinerWithRelativeClause) {
+  const std::string text =
+      "Tavrin Logistics CEO Ellen Marsh met Corvane Shipping Chairman Hugo Brenner in Frankfurt "
+      "on Wednesday. Nadia Ferro, who chairs the Rhine port authority and has courted Asian "
+      "shippers for years, joined the talks.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Ellen Marsh + Hugo Brenner + Nadia Ferro | occurred | 2025-03-12 | Frankfurt\n");
+}
+
+// Meals and courtesy calls as journalists word them.
+TEST_F(MeetingsTest, EnCoffeeAndCourtesyCall) {
+  const std::string text =
+      "Tavrin Logistics CEO Ellen Marsh had coffee with Corvane Shipping Chairman Hugo Brenner in "
+      "Hamburg on Tuesday. On Wednesday Brenner called on Orvell Freight President Ana Lutz in "
+      "Bremen.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Ellen Marsh + Hugo Brenner | occurred | 2025-03-11 | Hamburg\n"
+            "Ana Lutz + Hugo Brenner | occurred | 2025-03-12 | Bremen\n");
+}
+
+// 대화를 나눈 뒤: a conversation is a meeting, also in the adnominal form.
+TEST_F(MeetingsTest, KoConversationIsAMeeting) {
+  const std::string text =
+      "한빛물류 도재현 회장은 11일 부산에서 코르반해운 한스 브레너 회장과 20분간 대화를 나눈 뒤 "
+      "서울로 돌아갔다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "도재현 + 한스 브레너 | occurred | 2025-03-11 | Busan\n");
+}
+
 }  // namespace
 }  // namespace tg::extract
