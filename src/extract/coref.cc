@@ -114,7 +114,9 @@ NameParts PartsOf(std::string_view name, const std::vector<const Token*>& tokens
       const size_t n = SyllableCount(w);
       if (n >= 3 && !IsKoreanSurname(w.substr(0, PrefixBytes(w, 1)))) {
         // A run-together foreign name (저우밍위안): its leading syllables.
-        for (size_t k = 2; k < n; ++k) parts.keys.emplace_back(w.substr(0, PrefixBytes(w, k)));
+        // One syllable too when it is no Korean surname at all (쉬 of 쉬하오란).
+        const size_t from = IsRareKoreanSurname(w.substr(0, PrefixBytes(w, 1))) ? 2 : 1;
+        for (size_t k = from; k < n; ++k) parts.keys.emplace_back(w.substr(0, PrefixBytes(w, k)));
       } else if (n >= 2 && n <= 4) {
         const size_t two = PrefixBytes(w, 2);
         const bool compound = n >= 3 && IsCompoundSurname(w.substr(0, two));

@@ -156,6 +156,14 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
       added = true;
     }
   }
+  {
+    const size_t before = mentions.size();
+    FindRomanizedKoreanNames(text, doc.analysis, &mentions);
+    if (mentions.size() != before) {
+      candidates.insert(candidates.end(), mentions.begin() + before, mentions.end());
+      added = true;
+    }
+  }
   for (const Span& org : FindOrgContexts(text, doc.analysis)) {
     Mention m;
     m.begin = org.begin;

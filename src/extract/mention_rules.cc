@@ -108,6 +108,40 @@ bool StrongTitleAt(std::string_view text, const Token& t) {
   return hit.length > 0 && !hit.weak;
 }
 
+// "Rohit Bhandari of Sahyadri Auto Components": a person and an employer the
+// tagger ran together over "of". Split unless the part before "of" ends like
+// an organisation ("Bank of Korea", "Ministry of Trade"). Returns true when
+// `m` was replaced by the two mentions in `extra`.
+bool SplitAtOf(std::string_view text, const text::Analysis& analysis, const Mention& m,
+               std::vector<Mention>* extra) {
+  if (m.type != EntityType::kPerson && m.type != EntityType::kOrg) return false;
+  const SpanWords span = WordsOf(analysis, m.begin, m.end);
+  for (size_t k = 1; k + 1 < span.words.size(); ++k) {
+    if (analysis.tokens[span.words[k]].In(text) != "of") continue;
+    // Two or three capitalised words before, capitalised words after.
+    if (k < 2 || k > 3) return false;
+    for (size_t j = 0; j < span.words.size(); ++j) {
+      if (j == k) continue;
+      const std::string_view w = analysis.tokens[span.words[j]].In(text);
+      if (w.empty() || w[0] < 'A' || w[0] > 'Z') return false;
+    }
+    const std::string_view before = analysis.tokens[span.words[k - 1]].In(text);
+    if (LooksLikeOrgWord(before) || LookupTitle(text, analysis.tokens[span.words[0]].begin).length > 0) {
+      return false;
+    }
+    Mention person = m;
+    person.type = EntityType::kPerson;
+    person.end = analysis.tokens[span.words[k - 1]].end;
+    Mention org = m;
+    org.type = EntityType::kOrg;
+    org.begin = analysis.tokens[span.words[k + 1]].begin;
+    extra->push_back(person);
+    extra->push_back(org);
+    return true;
+  }
+  return false;
+}
+
 // Repairs one PERSON mention; may split off an organisation into `extra`.
 // Returns false when the mention should be dropped.
 bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention* m,
@@ -342,6 +376,7 @@ void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
     }
     if (crosses_title) continue;
     if (SplitAtPossessive(text, analysis, &m, &extra)) continue;
+    if (SplitAtOf(text, analysis, m, &extra)) continue;
     if (m.type == EntityType::kPerson && !RepairPerson(text, analysis, &m, &extra)) continue;
     kept.push_back(std::move(m));
   }
@@ -493,12 +528,17 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     if (!name.hangul || w.size() < 9 || w.size() > 18) continue;
     bool confirmed = false;
     for (std::string_view t : titled) {
-      confirmed |= t.size() >= 6 && t.size() < w.size() && w.substr(0, t.size()) == t;
+      // One syllable only when it is no Korean surname (쉬, 탕, 쩡): 쉬하오란 by 쉬 대표.
+      const bool long_enough = t.size() >= 6 || (t.size() == 3 && !IsKoreanSurname(t) &&
+                                                  !IsRareKoreanSurname(t));
+      confirmed |= long_enough && t.size() < w.size() && w.substr(0, t.size()) == t;
     }
     if (!confirmed) continue;
     bool has_person = false;
     for (const Mention& m : *mentions) {
-      has_person |= name.begin < m.end && m.begin < name.end && m.type == EntityType::kPerson;
+      // (A tagger person the particle splitter cut short inside it does not count.)
+      has_person |= name.begin < m.end && m.begin < name.end && m.type == EntityType::kPerson &&
+                    !(m.sources == kFromTagger && m.begin >= name.begin && m.end < name.end);
     }
     if (has_person) continue;
     Mention person = pattern_person(name.begin, name.end);
@@ -532,6 +572,61 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     }
   }
   mentions->insert(mentions->end(), whole.begin(), whole.end());
+}
+
+void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analysis,
+                              std::vector<Mention>* mentions) {
+  const std::vector<Token>& tokens = analysis.tokens;
+  const auto given_name = [&](const Token& t) {
+    // Xxx-xxx: a capital, lower-case letters, one hyphen, lower-case letters.
+    const std::string_view w = t.In(text);
+    const size_t hyphen = w.find('-');
+    if (t.kind != TokenKind::kWord || hyphen == std::string_view::npos || hyphen < 2 ||
+        hyphen + 3 > w.size() || w.size() > 14 || w[0] < 'A' || w[0] > 'Z') {
+      return false;
+    }
+    for (size_t i = 1; i < w.size(); ++i) {
+      if (i != hyphen && (w[i] < 'a' || w[i] > 'z')) return false;
+    }
+    return true;
+  };
+  const auto surname = [&](const Token& t) {
+    const std::string_view w = t.In(text);
+    if (t.kind != TokenKind::kWord || w.size() < 2 || w.size() > 5 || w[0] < 'A' || w[0] > 'Z') {
+      return false;
+    }
+    for (size_t i = 1; i < w.size(); ++i) {
+      if (w[i] < 'a' || w[i] > 'z') return false;
+    }
+    return LookupTitle(text, t.begin).length == 0 && !IsMonthName(w) && !IsTimePreposition(w);
+  };
+  std::vector<Mention> found;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token& a = tokens[i];
+    const Token& b = tokens[i + 1];
+    if (!b.space_before || b.begin != a.end + 1) continue;
+    const bool family_first = surname(a) && given_name(b);
+    const bool given_first = given_name(a) && surname(b);
+    if (!family_first && !given_first) continue;
+    bool claimed = false;
+    for (const Mention& m : *mentions) {
+      if (a.begin < m.end && m.begin < b.end &&
+          !(m.sources == kFromTagger && m.type != EntityType::kPerson) &&
+          !(m.type == EntityType::kPerson && m.begin == a.begin && m.end == b.end)) {
+        claimed = true;
+      }
+    }
+    if (claimed) continue;
+    Mention person;
+    person.begin = a.begin;
+    person.end = b.end;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.8f;
+    found.push_back(person);
+    ++i;
+  }
+  mentions->insert(mentions->end(), found.begin(), found.end());
 }
 
 }  // namespace tg::extract

@@ -28,6 +28,13 @@ void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
 void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
                             std::vector<Mention>* mentions);
 
+// Korean names in Latin letters have a hyphenated given name ("Oh
+// Byung-chul", "Seung-hwan Yoo"): a short capitalised word next to a
+// capitalised "Xxx-xxx" word is a person. Appends PERSON mentions where no
+// mention other than a tagger guess claims the two words.
+void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analysis,
+                              std::vector<Mention>* mentions);
+
 // True for whole Hangul words that stand right before a name without being
 // part of it: verb forms that take an object (찾아, 만나, 맞아, 방문해),
 // postpositions (통해, 위해, 따라) and adverbs (대신, 다시, 함께).

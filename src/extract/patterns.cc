@@ -470,10 +470,23 @@ class Scanner {
     return k;
   }
 
+  // Skips a Latin gloss glued to the name before a title ("아디트야
+  // 메논(Aditya Menon) 회장"); returns the token before it, else k.
+  int SkipGlossBack(int k) const {
+    if (k < first_ || Tok(k) != ")") return k;
+    for (int j = k - 1; j >= first_ && j > k - 8; --j) {
+      if (Tok(j) == "(") {
+        return j - 1 >= first_ && !tokens_[j].space_before && IsHangulWord(text_, tokens_[j - 1]) ? j - 1 : k;
+      }
+      if (tokens_[j].kind == TokenKind::kWord && HasHangul(Tok(j))) return k;
+    }
+    return k;
+  }
+
   // Returns the last token consumed, or -1 when nothing matched.
   int MatchKorean(int t, int e) {
     const Span title = SpanOf(t, e);
-    const int p = SkipModifiersBack(t - 1);
+    const int p = SkipGlossBack(SkipModifiersBack(t - 1));
     if (p < first_) return -1;
     // NAME TITLE, with an organisation before the name (삼성전자 이재용 회장),
     // unless a Korean full name stands before a word that is no name: then

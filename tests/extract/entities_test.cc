@@ -283,5 +283,31 @@ TEST_F(EntitiesTest, CompanyAndTitleStandForItsHolder) {
   EXPECT_EQ(PersonAt(kdoc, ko, "마리나캐피탈 CEO"), tan);
 }
 
+// Names the tagger runs into their employer over "of", romanised Korean
+// names it misses, Latin glosses between a Hangul name and its title, and
+// run-together Chinese names shortened to a one-syllable surname.
+TEST_F(EntitiesTest, NameShapesAroundEmployersAndGlosses) {
+  const std::string en =
+      "Oh Min-gyu chaired the session with Priya Natesan of Godavari Cables, Jun-ho Seo of Hanul "
+      "Heavy and Leena Varkey of Malabar Foods. The Bank of Korea sent an observer.\n";
+  const DocumentEntities edoc = Run(en, "en");
+  const auto name_at = [&](const DocumentEntities& doc, const std::string& text,
+                           const std::string& surface) {
+    const DocEntity* e = PersonAt(doc, text, surface);
+    return e == nullptr ? std::string("(none)") : e->name;
+  };
+  EXPECT_EQ(name_at(edoc, en, "Oh Min-gyu"), "Oh Min-gyu");
+  EXPECT_EQ(name_at(edoc, en, "Priya"), "Priya Natesan");
+  EXPECT_EQ(name_at(edoc, en, "Leena"), "Leena Varkey");
+  EXPECT_EQ(name_at(edoc, en, "Bank of Korea"), "(none)");
+  const std::string ko =
+      "인도 IT기업 고다바리테크의 라비 쿠마르(Ravi Kumar) 회장이 방한했다. 쿠마르 회장은 "
+      "톈룽게임즈의 쉬하오밍 대표와 만났다. 쉬 대표는 협력을 약속했다.\n";
+  const DocumentEntities kdoc = Run(ko, "ko");
+  EXPECT_EQ(name_at(kdoc, ko, "라비"), "라비 쿠마르");
+  EXPECT_EQ(name_at(kdoc, ko, "쿠마르 회장은"), "라비 쿠마르");
+  EXPECT_EQ(name_at(kdoc, ko, "쉬하오밍"), "쉬하오밍");
+}
+
 }  // namespace
 }  // namespace tg::extract
