@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -109,23 +110,24 @@ TEST_F(DevMeetingsTest, EveryPairOfTheSeedPagesIsRight) {
   }
 }
 
-// The project's own blind sets (tests/corpus/blind, blind2): original pages
-// written by people who had not read the extractor, scored the same way.
-// Set 1 has since been used to find faults (0.652 -> 0.903); set 2 mostly not
-// (0.594 -> 0.704). Floors a little under what they reach.
+// The project's own blind sets (tests/corpus/blind*): original pages written
+// by people who had not read the extractor, scored the same way. Sets 1-4 have
+// since been used to find faults (set 1 0.652 -> 0.933, set 2 0.594 -> 0.723,
+// set 3 0.584 -> 0.750, set 4 0.418 -> 0.746); blind5 is kept unread and only
+// scored. Floors a little under what each reaches.
 TEST(BlindSetsTest, PairF1StaysAboveFloors) {
   if (!fs::exists(testing::SharedDir() / "eval" / "run-dev.sh")) {
     GTEST_SKIP() << "no scorer at " << testing::SharedDir();
   }
   const fs::path corpus = testing::SourceDir() / "tests" / "corpus";
-  const DevScore blind = RunDevScoring((corpus / "blind").string());
-  ASSERT_TRUE(blind.summary.is_object()) << blind.output;
-  EXPECT_GE(blind.summary.value("pair_f1", 0.0), 0.86) << blind.output;
-  EXPECT_EQ(blind.summary.value("missing_docs", -1), 0);
-  const DevScore blind2 = RunDevScoring((corpus / "blind2").string());
-  ASSERT_TRUE(blind2.summary.is_object()) << blind2.output;
-  EXPECT_GE(blind2.summary.value("pair_f1", 0.0), 0.67) << blind2.output;
-  EXPECT_EQ(blind2.summary.value("missing_docs", -1), 0);
+  const std::pair<const char*, double> floors[] = {
+      {"blind", 0.90}, {"blind2", 0.69}, {"blind3", 0.72}, {"blind4", 0.71}, {"blind5", 0.66}};
+  for (const auto& [set, floor] : floors) {
+    const DevScore score = RunDevScoring((corpus / set).string());
+    ASSERT_TRUE(score.summary.is_object()) << set << "\n" << score.output;
+    EXPECT_GE(score.summary.value("pair_f1", 0.0), floor) << set << "\n" << score.output;
+    EXPECT_EQ(score.summary.value("missing_docs", -1), 0) << set;
+  }
 }
 
 }  // namespace
