@@ -545,6 +545,21 @@ class Scanner {
       return e;
     }
     int name = KoreanNameTo(org - 1);
+    // A Japanese or other foreign family name may look Korean (오시로 다쿠야,
+    // 새뮤얼 오카포): before an employer and title, a Korean-looking word and a
+    // word that is no Korean name together are one foreign name.
+    if ((name < 0 || name == org - 1) && org - 2 >= first_) {
+      const int a = org - 2, b = org - 1;
+      const bool one_looks_korean = IsKoreanNameShape(a) != IsKoreanNameShape(b);
+      const bool boundary = a - 1 < first_ || !IsHangulWord(text_, tokens_[a - 1]) ||
+                            tokens_[a - 1].kind == TokenKind::kParticle;
+      if (one_looks_korean && boundary && IsForeignPart(a, 4) && IsForeignPart(b, 4) &&
+          Tok(a).size() >= 6 && Tok(b).size() >= 6 && !HasVerbalEnding(Tok(a)) &&
+          !HasVerbalEnding(Tok(b)) && !IsKoreanLeadInWord(Tok(a)) && tokens_[b].space_before &&
+          (person_to_[a] < 0 || person_to_[a] == a) && (person_to_[b] < 0 || person_to_[b] == b)) {
+        name = a;
+      }
+    }
     const bool rare = (name < 0 || name == org - 1) && IsRareSurnameName(org - 1);
     if (rare) name = org - 1;
     // A one-word name here must look Korean: the tagger alone is not enough

@@ -233,6 +233,13 @@ TEST_F(EntitiesTest, KoreanNameBoundariesBeforeTitles) {
   EXPECT_EQ(name_at("히카루"), "노무라 히카루");
   EXPECT_EQ(name_at("메흐타"), "아르준 메흐타");
   EXPECT_EQ(name_at("탕이헝"), "탕이헝");
+  // A foreign family name that looks Korean (오군데) before an employer and title.
+  const std::string visit =
+      "문재훈 산업부 장관이 16일 정부과천청사에서 사무엘 오군데 벨마르에너지 최고경영자(CEO)를 만났다.\n";
+  const DocumentEntities vdoc = Run(visit, "ko");
+  const DocEntity* samuel = PersonAt(vdoc, visit, "사무엘");
+  ASSERT_NE(samuel, nullptr);
+  EXPECT_EQ(samuel->name, "사무엘 오군데");
 }
 
 // English contexts that make a capitalised name a company: the employer after
