@@ -452,11 +452,13 @@ class MeetingFinder {
       }
     }
     // A denial of the same people cancels their plan and refutes a report of
-    // their meeting.
+    // their meeting; a plan told after the denial is a new one ("the visit
+    // was cancelled ... she will fly to Michigan instead").
     for (const Frame& d : frames_) {
       if (d.status != EventStatus::kDenied || d.people.size() < 2) continue;
       for (Frame& p : frames_) {
         if (p.status != EventStatus::kPlanned && !p.hearsay) continue;
+        if (!p.hearsay && p.sentence > d.sentence) continue;
         bool all = true;
         for (int e : d.people) all = all && Contains(p.people, e);
         if (all) p.status = EventStatus::kDenied;

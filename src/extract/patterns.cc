@@ -131,7 +131,12 @@ class Scanner {
       } else {
         if (other_from_[first] < last) other_from_[first] = last;
         if (org_to_[last] < 0 || org_to_[last] > first) org_to_[last] = first;
-        if (m.type == EntityType::kOrg) company_to_[last] = first;
+        // Companies for the org-only short form: the tagger's one-word guesses
+        // before a title are as often a foreign surname (브레너 회장).
+        if (m.type == EntityType::kOrg &&
+            (m.sources != kFromTagger || first != last || LooksLikeOrgWord(Tok(last)))) {
+          company_to_[last] = first;
+        }
       }
     }
   }

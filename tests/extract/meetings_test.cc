@@ -649,5 +649,15 @@ TEST_F(MeetingsTest, KoConversationIsAMeeting) {
   EXPECT_EQ(Meetings(text, "ko"), "도재현 + 한스 브레너 | occurred | 2025-03-11 | Busan\n");
 }
 
+// A plan made after a cancellation is a new plan, not the cancelled one.
+TEST_F(MeetingsTest, KoNewPlanAfterACancellationStaysPlanned) {
+  const std::string text =
+      "한스 브레너 코르반해운 회장은 당초 지난달 한국을 찾아 도재현 한빛물류 회장을 만날 예정이었지만 "
+      "방한이 취소됐다. 도 회장은 이달 말 도쿄를 방문해 브레너 회장과 직접 만날 계획이다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "도재현 + 한스 브레너 | denied | 2025-02 | South Korea\n"
+            "도재현 + 한스 브레너 | planned | 2025-03 | Tokyo\n");
+}
+
 }  // namespace
 }  // namespace tg::extract
