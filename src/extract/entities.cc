@@ -52,6 +52,27 @@ std::vector<Mention> Resolve(std::vector<Mention> candidates) {
   return kept;
 }
 
+// Korean news introduces a person with a role (홍길동 회장, 홍길동 씨,
+// 홍길동(45)). A one-word "person" only the tagger saw, never with a title,
+// organisation or such a marker, is most often a noun that looks like a name
+// (추진선, 정도경영): it is dropped.
+void DropUnsupportedKoreanPersons(std::string_view text, std::vector<DocEntity>* entities) {
+  const auto unsupported = [&](const DocEntity& e) {
+    if (e.type != EntityType::kPerson || !e.title.empty() || !e.org.empty() || !e.kb_id.empty() ||
+        e.name.find(' ') != std::string::npos || !IsHangul(CodePointAt(e.name, 0))) {
+      return false;
+    }
+    for (const Mention& m : e.mentions) {
+      if (m.sources != kFromTagger) return false;
+      size_t after = m.end;
+      while (after < text.size() && text[after] == ' ') ++after;
+      if (text.substr(after, 3) == "씨" || text.substr(after, 1) == "(") return false;
+    }
+    return true;
+  };
+  entities->erase(std::remove_if(entities->begin(), entities->end(), unsupported), entities->end());
+}
+
 std::string ModelPath(const std::string& models_dir, const char* lang) {
   return (std::filesystem::path(models_dir) / (std::string("ner-") + lang + ".bin")).string();
 }
@@ -303,6 +324,7 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   if (retyped_before_title) roles = FindRolePatterns(text, doc.analysis, mentions);
 
   doc.entities = ResolveEntities(text, doc.analysis, mentions, roles, kb_.get());
+  if (lang == "ko") DropUnsupportedKoreanPersons(text, &doc.entities);
 
   doc.times = FindTimeExpressions(text, published);
   for (const TimeExpression& t : doc.times) {

@@ -142,6 +142,17 @@ bool SplitAtOf(std::string_view text, const text::Analysis& analysis, const Ment
   return false;
 }
 
+// Verbs of title-case English headlines ("X Meets Y", "X Taps Y as CEO").
+bool IsHeadlineVerb(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "Meets", "Welcomes", "Hosts", "Visits", "Signs", "Says", "Names", "Taps", "Appoints",
+      "Joins", "Launches", "Unveils", "Opens", "Plans", "Eyes", "Wins", "Buys", "Sells",
+      "Acquires", "Partners", "Teams", "Expands", "Announces", "Hires", "Inks", "Seals",
+      "Holds", "Agrees", "Backs", "Calls", "Warns", "Sees", "Takes", "Makes", "Targets",
+      "Invests", "Returns", "Heads", "Tours", "Greets", "Receives", "Discusses", "Explores"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
+}
+
 // Repairs one PERSON mention; may split off an organisation into `extra`.
 // Returns false when the mention should be dropped.
 bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention* m,
@@ -153,6 +164,11 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
   const std::string_view last = word(span.words.size() - 1);
 
   if (!IsHangulWord(first)) {
+    // A title-case headline run over its verb ("Veridian Grid Welcomes
+    // Cheongram"): no name holds a headline verb.
+    for (size_t k = 1; k < span.words.size(); ++k) {
+      if (IsHeadlineVerb(word(k))) return false;
+    }
     // "In early April Varga had dinner": a month after a time word is not a given name.
     if (span.words.size() >= 2 && IsMonthName(first) && span.words[0] > 0 &&
         IsTimePreposition(analysis.tokens[span.words[0] - 1].In(text))) {
@@ -307,6 +323,11 @@ bool LooksLikeChineseName(std::string_view word) {
     if (rest >= 2 && rest <= 3 && !LooksLikeOrgWord(word)) return true;
   }
   return false;
+}
+
+bool IsIndustryNoun(std::string_view word) {
+  return std::find(std::begin(kKoreanOrgEndings), std::end(kKoreanOrgEndings), word) !=
+         std::end(kKoreanOrgEndings);
 }
 
 bool LooksLikeOrgWord(std::string_view word) {

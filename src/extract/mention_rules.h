@@ -50,4 +50,8 @@ bool LooksLikeChineseName(std::string_view word);
 // 모터스, 랩스, 그룹, 반도체, 에너지 ... as the end of the word.
 bool LooksLikeOrgWord(std::string_view word);
 
+// True when a Hangul word is itself one of those company endings, as a
+// common noun of an industry (반도체, 에너지, 자동차, 통신).
+bool IsIndustryNoun(std::string_view word);
+
 }  // namespace tg::extract

@@ -78,7 +78,8 @@ bool IsHangulWord(std::string_view text, const Token& t) {
 bool HasVerbalEnding(std::string_view w) {
   static constexpr std::string_view kEndings[] = {"면", "한", "된", "는", "며", "할", "의", "았", "었", "해", "은", "인", "큰",
                                                   "보고", "하고", "되고", "지고", "받고", "있고", "없고",
-                                                  "오고", "가고", "찾아", "만나"};
+                                                  "오고", "가고", "찾아", "만나", "지만", "는데", "으나",
+                                                  "했고", "했다", "됐다", "였다", "혔다", "졌다", "렸다"};
   for (std::string_view e : kEndings) {
     if (w.size() > e.size() && w.substr(w.size() - e.size()) == e) return true;
   }
@@ -324,6 +325,13 @@ class Scanner {
   bool IsKoreanNameShape(int k) const {
     if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
     const std::string_view w = Tok(k);
+    // Nouns joined by a middle dot before a title name industries, not people
+    // ("반도체·전력망 CEO"); names so joined stand next to names (이재용·최태원).
+    if (k - 2 >= first_ && Tok(k - 1) == "·" && IsHangulWord(text_, tokens_[k - 2]) &&
+        person_to_[k - 2] < 0 &&
+        (IsIndustryNoun(Tok(k - 2)) || LooksLikeOrgWord(Tok(k - 2)) || !IsKoreanFullNameShape(Tok(k - 2)))) {
+      return false;
+    }
     const size_t syllables = w.size() / 3;
     if (syllables < 2 || syllables > 4 || KoreanStopwords().count(w) != 0) return false;
     if (LooksLikeOrgWord(w)) return false;  // 전자, 반도체: company words, not names
@@ -546,6 +554,15 @@ class Scanner {
     if (org == p && org_to_[p] < 0 && IsHangulWord(text_, tokens_[p]) && Tok(p).size() <= 6 &&
         IsForeignPart(p, 2) && IsForeignPart(p - 1, 5) && !IsKoreanNameShape(p - 1) &&
         tokens_[p - 1].space_before && !HasVerbalEnding(Tok(p - 1))) {
+      Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
+      return e;
+    }
+    // Likewise a one-word "company" only the tagger saw, right after a one-word
+    // foreign person (마커스 홀랜더 CEO): the family name, not an employer.
+    if (org == p && p - 1 >= first_ && company_to_[p] < 0 && org_to_[p] == p &&
+        IsHangulWord(text_, tokens_[p]) && Tok(p).size() <= 12 && person_to_[p - 1] == p - 1 &&
+        person_from_[p - 1] == p - 1 && IsHangulWord(text_, tokens_[p - 1]) &&
+        !IsKoreanNameShape(p - 1) && !IsKoreanNameShape(p) && tokens_[p].space_before) {
       Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
       return e;
     }
