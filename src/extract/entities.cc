@@ -7,6 +7,7 @@
 #include "extract/coref.h"
 #include "extract/patterns.h"
 #include "extract/mention_rules.h"
+#include "extract/name_finders.h"
 #include "extract/org_context.h"
 #include "extract/titles.h"
 

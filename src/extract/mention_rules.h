@@ -20,21 +20,6 @@ namespace tg::extract {
 void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
                           std::vector<Mention>* mentions);
 
-// Korean news writes a foreign name as two Hangul words before the company
-// and the title ("델리아 해로 아크웰반도체 CEO"), and later the surname with
-// the title alone ("해로 CEO는"). Finds such names, confirmed by that
-// surname + title elsewhere in the text, where nothing but a tagger person
-// inside them claims the two words; appends PERSON and ORG mentions.
-void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
-                            std::vector<Mention>* mentions);
-
-// Korean names in Latin letters have a hyphenated given name ("Oh
-// Byung-chul", "Seung-hwan Yoo"): a short capitalised word next to a
-// capitalised "Xxx-xxx" word is a person. Appends PERSON mentions where no
-// mention other than a tagger guess claims the two words.
-void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analysis,
-                              std::vector<Mention>* mentions);
-
 // True for whole Hangul words that stand right before a name without being
 // part of it: verb forms that take an object (찾아, 만나, 맞아, 방문해),
 // postpositions (통해, 위해, 따라) and adverbs (대신, 다시, 함께).
@@ -53,5 +38,14 @@ bool LooksLikeOrgWord(std::string_view word);
 // True when a Hangul word is itself one of those company endings, as a
 // common noun of an industry (반도체, 에너지, 자동차, 통신).
 bool IsIndustryNoun(std::string_view word);
+
+// English month names ("April") and the words before a month that make it a
+// date ("in", "early", "since").
+bool IsEnglishMonthName(std::string_view word);
+bool IsEnglishTimePreposition(std::string_view word);
+
+// True when a Hangul word ends like a clause (따르면, 밝혔다, 만나고) or an
+// adnominal form (출국한, 선임된), never like a name.
+bool EndsLikeKoreanClause(std::string_view word);
 
 }  // namespace tg::extract

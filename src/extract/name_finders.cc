@@ -1,0 +1,276 @@
+// Name finders (name_finders.h). They work on eojeol (space-separated words)
+// where the particle splitter may have cut a transliterated name, and never
+// override what the knowledge base or a pattern placed.
+#include "extract/name_finders.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "extract/mention_rules.h"
+#include "extract/titles.h"
+
+namespace tg::extract {
+namespace {
+
+using text::Token;
+using text::TokenKind;
+
+size_t SyllablesOf(std::string_view w) { return w.size() / 3; }
+
+bool EndsWithText(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
+
+bool IsHangulWord(std::string_view w) {
+  size_t pos = 0;
+  while (pos < w.size()) {
+    if (!IsHangul(NextCodePoint(w, &pos))) return false;
+  }
+  return !w.empty();
+}
+
+}  // namespace
+
+
+void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
+                            std::vector<Mention>* mentions) {
+  const std::vector<Token>& tokens = analysis.tokens;
+  // Work on eojeol (space-separated words): the particle splitter may cut a
+  // transliterated name (해로 -> 해 + 로), and a name is a whole eojeol here.
+  struct Eojeol {
+    uint32_t begin, end;  // whole eojeol
+    size_t first;         // first token index
+    bool hangul;          // every token is Hangul
+  };
+  std::vector<Eojeol> words;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    const bool hangul = t.script == text::Script::kHangul;
+    if (words.empty() || t.space_before) {
+      words.push_back({t.begin, t.end, i, hangul});
+    } else {
+      words.back().end = t.end;
+      words.back().hangul &= hangul;
+    }
+  }
+  auto span = [&](const Eojeol& w) { return text.substr(w.begin, w.end - w.begin); };
+  auto titled_at = [&](const Eojeol& w) {
+    return tokens[w.first].kind == TokenKind::kWord && LookupTitle(text, w.begin).length > 0;
+  };
+  // Whole Hangul eojeol seen directly before a title somewhere ("해로 CEO는").
+  std::vector<std::string_view> titled;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i].hangul && titled_at(words[i + 1])) titled.push_back(span(words[i]));
+  }
+  // A name over [begin, end) is left alone when something other than a person
+  // the tagger cut short inside it ("[휘트필드]" of 그랜트 휘트필드) claims any of it.
+  auto claimed = [&](uint32_t begin, uint32_t end) {
+    for (const Mention& m : *mentions) {
+      if (begin < m.end && m.begin < end &&
+          !(m.type == EntityType::kPerson && m.sources == kFromTagger && m.begin >= begin &&
+            m.end <= end)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  auto pattern_person = [](uint32_t begin, uint32_t end) {
+    Mention person;
+    person.begin = begin;
+    person.end = end;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.7f;
+    return person;
+  };
+  std::vector<Mention> found;
+  for (size_t i = 3; i < words.size(); ++i) {
+    if (!titled_at(words[i])) continue;
+    const Eojeol& given = words[i - 3];
+    const Eojeol& family = words[i - 2];
+    const Eojeol& org = words[i - 1];
+    if (!given.hangul || !family.hangul || !org.hangul) continue;
+    // The surname must stand before a title elsewhere too ("해로 CEO는"); with
+    // that confirmation the third word is the organisation whatever its shape.
+    // An organisation word that ends like a company (케스트럴모터스) confirms it
+    // as well, when the two words before it sit on one line and are no title.
+    const std::string_view between = text.substr(given.begin, org.begin - given.begin);
+    if (between.find('\n') != std::string_view::npos) continue;  // a name sits on one line
+    if (std::find(titled.begin(), titled.end(), span(family)) == titled.end()) {
+      const std::string_view family_word = span(family);
+      if (!LooksLikeOrgWord(span(org)) || between.find('\n') != std::string_view::npos ||
+          SyllablesOf(span(given)) < 2 || EndsWithText(family_word, "서") || EndsWithText(family_word, "에") ||
+          LookupTitle(text, given.begin).length > 0 || LookupTitle(text, family.begin).length > 0 ||
+          tokens[given.first + 1 < tokens.size() ? given.first + 1 : given.first].kind ==
+              TokenKind::kParticle ||
+          SyllablesOf(span(family)) == 3) {
+        continue;
+      }
+    }
+    if (claimed(given.begin, family.end)) continue;
+    bool clause = IsKoreanLeadInWord(span(given));
+    clause |= EndsLikeKoreanClause(span(given));
+    if (clause) continue;
+    // A Korean full name is one word: before it stands a noun or a copula form
+    // (장남인 여준혁), not a given name, when the tagger read the name alone or
+    // the word before ends like a copula or topic.
+    const std::string_view family_word = span(family);
+    if (IsKoreanFullNameShape(family_word)) {
+      bool tagged_alone = false;
+      for (const Mention& m : *mentions) {
+        tagged_alone |= m.type == EntityType::kPerson && m.begin == family.begin && m.end == family.end;
+      }
+      bool copula = false;
+      for (std::string_view e : {"인", "은", "는", "의"}) copula |= EndsWithText(span(given), e);
+      if (tagged_alone || copula) continue;
+    }
+    const Mention person = pattern_person(given.begin, family.end);
+    found.push_back(person);
+    // The organisation word: added unless the KB or a pattern placed it.
+    bool org_known = false;
+    for (const Mention& m : *mentions) {
+      if (org.begin < m.end && m.begin < org.end && m.sources != kFromTagger) org_known = true;
+    }
+    if (!org_known) {
+      Mention o = person;
+      o.begin = org.begin;
+      o.end = org.end;
+      o.type = EntityType::kOrg;
+      found.push_back(o);
+    }
+  }
+  // Two words straight before a title whose first word stands alone before a
+  // title elsewhere ("나카가와 신지 사장" ... "나카가와 사장은": family
+  // name first, as Japanese and Chinese names are written), whatever the
+  // particle splitter cut off it.
+  for (size_t i = 2; i < words.size(); ++i) {
+    if (!titled_at(words[i])) continue;
+    const Eojeol& a = words[i - 2];
+    const Eojeol& b = words[i - 1];
+    if (!a.hangul || !b.hangul) continue;
+    const std::string_view wa = span(a), wb = span(b);
+    if (text.substr(a.begin, b.end - a.begin).find('\n') != std::string_view::npos) continue;
+    const auto count = [&](std::string_view w) { return std::count(titled.begin(), titled.end(), w); };
+    if (count(wa) == 0) continue;
+    if (SyllablesOf(wa) < 2 || SyllablesOf(wa) > 5 || SyllablesOf(wb) < 2 || SyllablesOf(wb) > 5 ||
+        LooksLikeOrgWord(wa) || LooksLikeOrgWord(wb) || IsKoreanLeadInWord(wa) ||
+        (SyllablesOf(wa) == 3 && IsKoreanSurname(wa.substr(0, 3))) ||  // 문석진 한결 회장
+        LookupTitle(text, a.begin).length > 0 || LookupTitle(text, b.begin).length > 0) {
+      continue;
+    }
+    bool clause = false;
+    clause |= EndsLikeKoreanClause(wa) && SyllablesOf(wa) >= 2;
+    if (clause) continue;
+    if (claimed(a.begin, b.end)) continue;
+    found.push_back(pattern_person(a.begin, b.end));
+  }
+  // Chinese names run together (저우밍위안 회장), later shortened to the
+  // surname with the title (저우 회장): a word before a title that starts with
+  // such a titled word of two or more syllables is a person.
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (!titled_at(words[i])) continue;
+    const Eojeol& name = words[i - 1];
+    const std::string_view w = span(name);
+    if (!name.hangul || w.size() < 9 || w.size() > 18) continue;
+    bool confirmed = false;
+    for (std::string_view t : titled) {
+      // One syllable only when it is no Korean surname (쉬, 탕, 쩡): 쉬하오란 by 쉬 대표.
+      const bool long_enough = t.size() >= 6 || (t.size() == 3 && !IsKoreanSurname(t) &&
+                                                  !IsRareKoreanSurname(t));
+      confirmed |= long_enough && t.size() < w.size() && w.substr(0, t.size()) == t;
+    }
+    if (!confirmed) continue;
+    bool has_person = false;
+    for (const Mention& m : *mentions) {
+      // (A tagger person the particle splitter cut short inside it does not count.)
+      has_person |= name.begin < m.end && m.begin < name.end && m.type == EntityType::kPerson &&
+                    !(m.sources == kFromTagger && m.begin >= name.begin && m.end < name.end);
+    }
+    if (has_person) continue;
+    Mention person = pattern_person(name.begin, name.end);
+    person.score = 0.95f;
+    found.push_back(person);
+  }
+  mentions->insert(mentions->end(), found.begin(), found.end());
+  // A tagger person cut short by the particle splitter (나카가 of "나카가와
+  // 사장은") takes its whole eojeol back when that eojeol is a word of a
+  // spaced Hangul name found above or by the tagger.
+  std::vector<std::string_view> name_words;
+  for (const Mention& m : *mentions) {
+    if (m.type != EntityType::kPerson) continue;
+    const std::string_view name = text.substr(m.begin, m.end - m.begin);
+    const size_t space = name.find(' ');
+    if (space == std::string_view::npos || !IsHangulWord(name.substr(0, space))) continue;
+    name_words.push_back(name.substr(0, space));
+    name_words.push_back(name.substr(name.rfind(' ') + 1));
+  }
+  std::vector<Mention> whole;
+  for (const Mention& m : *mentions) {
+    if (m.type != EntityType::kPerson || m.sources != kFromTagger) continue;
+    for (const Eojeol& w : words) {
+      if (w.begin != m.begin || w.end <= m.end || !w.hangul) continue;
+      if (std::find(name_words.begin(), name_words.end(), span(w)) == name_words.end()) continue;
+      Mention longer = m;
+      longer.end = w.end;
+      longer.sources = kFromPattern;
+      longer.score = 0.8f;
+      whole.push_back(longer);
+    }
+  }
+  mentions->insert(mentions->end(), whole.begin(), whole.end());
+}
+
+void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analysis,
+                              std::vector<Mention>* mentions) {
+  const std::vector<Token>& tokens = analysis.tokens;
+  const auto given_name = [&](const Token& t) {
+    // Xxx-xxx: a capital, lower-case letters, one hyphen, lower-case letters.
+    const std::string_view w = t.In(text);
+    const size_t hyphen = w.find('-');
+    if (t.kind != TokenKind::kWord || hyphen == std::string_view::npos || hyphen < 2 ||
+        hyphen + 3 > w.size() || w.size() > 14 || w[0] < 'A' || w[0] > 'Z') {
+      return false;
+    }
+    for (size_t i = 1; i < w.size(); ++i) {
+      if (i != hyphen && (w[i] < 'a' || w[i] > 'z')) return false;
+    }
+    return true;
+  };
+  const auto surname = [&](const Token& t) {
+    const std::string_view w = t.In(text);
+    if (t.kind != TokenKind::kWord || w.size() < 2 || w.size() > 5 || w[0] < 'A' || w[0] > 'Z') {
+      return false;
+    }
+    for (size_t i = 1; i < w.size(); ++i) {
+      if (w[i] < 'a' || w[i] > 'z') return false;
+    }
+    return LookupTitle(text, t.begin).length == 0 && !IsEnglishMonthName(w) && !IsEnglishTimePreposition(w);
+  };
+  std::vector<Mention> found;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token& a = tokens[i];
+    const Token& b = tokens[i + 1];
+    if (!b.space_before || b.begin != a.end + 1) continue;
+    const bool family_first = surname(a) && given_name(b);
+    const bool given_first = given_name(a) && surname(b);
+    if (!family_first && !given_first) continue;
+    bool claimed = false;
+    for (const Mention& m : *mentions) {
+      if (a.begin < m.end && m.begin < b.end &&
+          !(m.sources == kFromTagger && m.type != EntityType::kPerson) &&
+          !(m.type == EntityType::kPerson && m.begin == a.begin && m.end == b.end)) {
+        claimed = true;
+      }
+    }
+    if (claimed) continue;
+    Mention person;
+    person.begin = a.begin;
+    person.end = b.end;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.8f;
+    found.push_back(person);
+    ++i;
+  }
+  mentions->insert(mentions->end(), found.begin(), found.end());
+}
+
+}  // namespace tg::extract

@@ -1,0 +1,29 @@
+#pragma once
+// Finders of person names the tagger misses or cuts, run on the whole text
+// after the tagger and the role patterns: foreign names written in Hangul
+// (two words before a company and a title, family-first names, Chinese names
+// run together) and Korean names in Latin letters. Pure functions; thread-safe.
+#include <string_view>
+#include <vector>
+
+#include "extract/entity.h"
+#include "text/tokenize.h"
+
+namespace tg::extract {
+
+// Korean news writes a foreign name as two Hangul words before the company
+// and the title ("델리아 해로 아크웰반도체 CEO"), and later the surname with
+// the title alone ("해로 CEO는"). Finds such names, confirmed by that
+// surname + title elsewhere in the text, where nothing but a tagger person
+// inside them claims the two words; appends PERSON and ORG mentions.
+void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
+                            std::vector<Mention>* mentions);
+
+// Korean names in Latin letters have a hyphenated given name ("Oh
+// Byung-chul", "Seung-hwan Yoo"): a short capitalised word next to a
+// capitalised "Xxx-xxx" word is a person. Appends PERSON mentions where no
+// mention other than a tagger guess claims the two words.
+void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analysis,
+                              std::vector<Mention>* mentions);
+
+}  // namespace tg::extract
