@@ -142,6 +142,16 @@ bool SplitAtOf(std::string_view text, const text::Analysis& analysis, const Ment
   return false;
 }
 
+// Last words of English place names ("Minato Ward", "Gangnam District"); not
+// "Park", a Korean surname.
+bool IsPlaceHeadWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "Ward", "District", "City", "Province", "County", "Prefecture", "Island", "Islands",
+      "Port", "Bay", "Valley", "Square", "Street", "Road", "Avenue", "Boulevard",
+      "Harbor", "Harbour", "Airport", "Station", "Complex", "Campus", "Plaza", "Tower"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
 // Verbs of title-case English headlines ("X Meets Y", "X Taps Y as CEO").
 bool IsHeadlineVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {
@@ -199,6 +209,10 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     if (span.words.size() >= 2 && HasUpper(surface) && !HasLower(surface)) return false;
     if (LooksLikeOrgWord(last)) {
       m->type = EntityType::kOrg;
+      return true;
+    }
+    if (span.words.size() >= 2 && IsPlaceHeadWord(last)) {
+      m->type = EntityType::kPlace;
       return true;
     }
     // "Park [Do-hyun]": a hyphenated given name after a capitalised surname.
@@ -380,9 +394,12 @@ bool SplitAtPossessive(std::string_view text, const text::Analysis& analysis, Me
     org.type = EntityType::kOrg;
     org.end = analysis.tokens[org_last].end;
     Mention person = *m;
-    // "Seoul's Harrow Ventures": what follows the possessive is a company when it ends like one.
-    person.type = LooksLikeOrgWord(analysis.tokens[words.back()].In(text)) ? EntityType::kOrg
-                                                                           : EntityType::kPerson;
+    // "Seoul's Harrow Ventures": what follows the possessive is a company when
+    // it ends like one; "Tokyo's Minato Ward" a place when it ends like one.
+    const std::string_view tail = analysis.tokens[words.back()].In(text);
+    person.type = LooksLikeOrgWord(tail)    ? EntityType::kOrg
+                  : IsPlaceHeadWord(tail)   ? EntityType::kPlace
+                                            : EntityType::kPerson;
     person.begin = analysis.tokens[person_first].begin;
     extra->push_back(org);
     extra->push_back(person);

@@ -316,5 +316,23 @@ TEST_F(EntitiesTest, NameShapesAroundEmployersAndGlosses) {
   EXPECT_EQ(name_at(kdoc, ko, "쉬하오밍"), "쉬하오밍");
 }
 
+// Place names the tagger reads as people, and time or meeting nouns before a
+// short form that are no given names.
+TEST_F(EntitiesTest, PlaceWordsAndTimeNounsAreNoNames) {
+  const std::string en =
+      "Orvell Freight President Ana Lutz received Hugo Brenner at the company's office in "
+      "Tokyo's Chuo Ward on Tuesday.\n";
+  const DocumentEntities edoc = Run(en, "en");
+  EXPECT_EQ(PersonAt(edoc, en, "Chuo Ward"), nullptr);
+  EXPECT_NE(PersonAt(edoc, en, "Ana Lutz"), nullptr);
+  const std::string ko = "도 회장, 본사서 브레너 회장과 면담 하 사장, 이달 말 모리 사장과 회동 예정\n";
+  const DocumentEntities kdoc = Run(ko, "ko");
+  for (const DocEntity& e : kdoc.entities) {
+    if (e.type != EntityType::kPerson) continue;
+    EXPECT_EQ(e.name.find("면담"), std::string::npos) << e.name;
+    EXPECT_NE(e.name.rfind("말 ", 0), 0u) << e.name;
+  }
+}
+
 }  // namespace
 }  // namespace tg::extract
