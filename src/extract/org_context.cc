@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "extract/titles.h"
+
 namespace tg::extract {
 namespace {
 
@@ -96,9 +98,12 @@ std::vector<Span> FindOrgContexts(std::string_view text, const text::Analysis& a
         const std::string_view det = tokens[k + 1].In(text);
         if (det != "a" && det != "an" && det != "the") continue;
         // Up to five lowercase or capitalised describing words, then the noun.
+        // ("the head of Yeonhwa's European business" names a role: no "of",
+        // possessive or title may come before the noun.)
         size_t e = k + 2;
         while (e < last && e - (k + 2) < 5 && tokens[e].kind == TokenKind::kWord &&
-               !IsBusinessNoun(tokens[e].In(text))) {
+               !IsBusinessNoun(tokens[e].In(text)) && tokens[e].In(text) != "of" &&
+               LookupTitle(text, tokens[e].begin).length == 0) {
           ++e;
         }
         if (e >= last || !IsBusinessNoun(tokens[e].In(text))) continue;

@@ -296,11 +296,19 @@ class Scanner {
       }
       return e;  // exclusive
     };
+    // The name must end the phrase: "of Yeonhwa's European business" names a
+    // division, not a company called "European".
+    const auto name_at = [&](int from) {
+      const int end = cap_run_end(from);
+      if (end == from) return -1;
+      if (end < last_ && tokens_[end].kind == TokenKind::kWord && !Tok(end).empty() &&
+          Tok(end)[0] >= 'a' && Tok(end)[0] <= 'z' && !IsPhraseBreak(Tok(end))) {
+        return -1;
+      }
+      return from;
+    };
     int e = cap_run_end(j);
-    if (e > j && e < last_ && IsPossessive(Tok(e))) {
-      j = e + 1;  // Vietnam's
-      return cap_run_end(j) > j ? j : -1;
-    }
+    if (e > j && e < last_ && IsPossessive(Tok(e))) return name_at(e + 1);  // Vietnam's
     if (e > j && e - j <= 2) {
       j = e;  // South Korean
       if (j + 1 < last_ && Tok(j) == "-" && Tok(j + 1) == "based") j += 2;  // Pune-based
@@ -312,7 +320,7 @@ class Scanner {
       ++nouns;
     }
     if (nouns == 0 || !IsTradeNoun(Tok(j - 1))) return -1;
-    return cap_run_end(j) > j ? j : -1;
+    return name_at(j);
   }
 
   // Words that end a noun phrase in English headlines and text ("X CEO in

@@ -250,7 +250,8 @@ TEST_F(EntitiesTest, CompaniesNamedByTheirContext) {
       "Marta Kowal, chief executive of Poland's Vistula Anodes, met Joon Baek, chairman of "
       "South Korean cathode maker Hwarim Materials, in Warsaw. She also saw Tomas Ruiz, who runs "
       "Sierra Cobalto, and Elif Demir of Bosphorus Grid, a Turkish grid operator.\n"
-      "Owen Hart, a former banker, joined them.\n";
+      "Owen Hart, a former banker, joined them, and so did Ines Mora, the head of Vistula's "
+      "Spanish business.\n";
   const DocumentEntities doc = Run(text, "en");
   const auto type_of = [&](const std::string& name) {
     for (const DocEntity& e : doc.entities) {
@@ -268,6 +269,9 @@ TEST_F(EntitiesTest, CompaniesNamedByTheirContext) {
   ASSERT_NE(baek, nullptr);
   EXPECT_EQ(baek->org, "Hwarim Materials");
   EXPECT_EQ(type_of("Owen Hart"), static_cast<int>(EntityType::kPerson));
+  // A role over a division ("the head of X's Spanish business") describes a person.
+  EXPECT_EQ(type_of("Ines Mora"), static_cast<int>(EntityType::kPerson));
+  EXPECT_EQ(type_of("Spanish"), -1);
 }
 
 // A headline names a company's holder by company and title alone; the
