@@ -169,15 +169,23 @@ class MeetingFinder {
                                                               doc_.Token(c.first - 1) == "...");
       // Earlier in the sentence: its subject, which English puts first and
       // Korean marks with 은/는/이/가 (not the object of the clause before).
+      bool from_sentence = false;
       for (const EntityRef& r : s.persons) {
         if (r.last_token > c.first || Contains(objects, r.entity) || after_ellipsis) continue;
         if (doc_.korean ? IsSubjectParticle(ParticleAfter(doc_, s, r))
                         : r.first_token <= s.first_token + 6) {
           fallback = r.entity;
+          from_sentence = true;
           if (!doc_.korean) break;
         }
       }
       if (after_ellipsis && main_person_ >= 0) fallback = main_person_;
+      // Inside a quotation with no subject ("…지난달 도쿄에서 아라카와 사장과
+      // 만났고…"), the one speaking: in an interview, the person it is about.
+      if (doc_.korean && !from_sentence && main_person_ >= 0 && InsideQuote(s, trigger) &&
+          !Contains(objects, main_person_)) {
+        fallback = main_person_;
+      }
       if (fallback >= 0 && !Contains(objects, fallback)) {
         subject.push_back(fallback);
         confidence -= 0.1f;
@@ -425,6 +433,30 @@ class MeetingFinder {
     }
     if (frames_[target].people.size() >= 2) last_group_ = target;
     return true;
+  }
+
+  // True when token `at` lies inside quotation marks opened earlier in the
+  // sentence (straight quotes counted in pairs, curly ones by kind), or the
+  // sentence ends a quotation opened in an earlier one.
+  bool InsideQuote(const SentenceRefs& s, uint32_t at) const {
+    int straight = 0, curly = 0;
+    for (uint32_t i = s.first_token; i < at; ++i) {
+      const std::string_view w = doc_.Token(i);
+      if (w == "\"") ++straight;
+      if (w == "\u201C") ++curly;
+      if (w == "\u201D") --curly;
+    }
+    if (straight % 2 == 1 || curly > 0) return true;
+    // A quotation opened in an earlier sentence closes later in this one: an
+    // odd number of straight marks after `at`, or a closing curly mark first.
+    int straight_after = 0;
+    for (uint32_t i = at; i < s.last_token; ++i) {
+      const std::string_view w = doc_.Token(i);
+      if (w == "\u201C") break;
+      if (w == "\u201D") return true;
+      if (w == "\"") ++straight_after;
+    }
+    return straight == 0 && straight_after % 2 == 1;
   }
 
   void UpdateTopic(const SentenceRefs& s) {

@@ -113,9 +113,9 @@ TEST_F(DevMeetingsTest, EveryPairOfTheSeedPagesIsRight) {
 // The project's own blind sets (tests/corpus/blind*): original pages written
 // by people who had not read the extractor, scored the same way. Sets 1-4 have
 // since been used to find faults (set 1 0.652 -> 0.933, set 2 0.594 -> 0.732,
-// set 3 0.584 -> 0.750, set 4 0.418 -> 0.760, set 5 0.662 -> 0.743); set 6
-// (0.642 at its writing, 0.630 after the changes of that session) is kept
-// unread and only scored. Floors a little under what each reaches.
+// set 3 0.584 -> 0.750, set 4 0.418 -> 0.760, set 5 0.662 -> 0.791); set 6
+// (0.642 at its writing and 0.642 at the end of that session) is kept unread
+// and only scored. Floors a little under what each reaches.
 TEST(BlindSetsTest, PairF1StaysAboveFloors) {
   if (!fs::exists(testing::SharedDir() / "eval" / "run-dev.sh")) {
     GTEST_SKIP() << "no scorer at " << testing::SharedDir();
@@ -123,7 +123,7 @@ TEST(BlindSetsTest, PairF1StaysAboveFloors) {
   const fs::path corpus = testing::SourceDir() / "tests" / "corpus";
   const std::pair<const char*, double> floors[] = {
       {"blind", 0.90}, {"blind2", 0.69}, {"blind3", 0.72}, {"blind4", 0.73},
-      {"blind5", 0.71}, {"blind6", 0.60}};
+      {"blind5", 0.76}, {"blind6", 0.61}};
   for (const auto& [set, floor] : floors) {
     const DevScore score = RunDevScoring((corpus / set).string());
     ASSERT_TRUE(score.summary.is_object()) << set << "\n" << score.output;

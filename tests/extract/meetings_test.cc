@@ -659,5 +659,15 @@ TEST_F(MeetingsTest, KoNewPlanAfterACancellationStaysPlanned) {
             "도재현 + 한스 브레너 | planned | 2025-03 | Tokyo\n");
 }
 
+// In an interview the quoted speaker is the unnamed subject ("…만났고…").
+TEST_F(MeetingsTest, KoInterviewQuoteSubjectIsTheSpeaker) {
+  const std::string text =
+      "[인터뷰] 도재현 한빛물류 회장 \"유럽 물류망 넓힌다\"\n"
+      "도재현 한빛물류 회장은 인터뷰에서 해외 협력 계획을 밝혔다. 도 회장은 물류 30년 경력이다.\n"
+      "—한스 브레너 코르반해운 회장은 어떤 사람인가.\n"
+      "\"지난 11일 함부르크에서 브레너 회장과 만났고 협력을 논의했다. 오래된 친구다.\"\n";
+  EXPECT_EQ(Meetings(text, "ko"), "도재현 + 한스 브레너 | occurred | 2025-03-11 | 함부르크\n");
+}
+
 }  // namespace
 }  // namespace tg::extract
