@@ -57,7 +57,12 @@ uint32_t Reduce(uint64_t h, uint32_t n) {
 // probability ~2^-64.
 uint64_t ShingleHash(const uint64_t* ring, size_t size, size_t first) {
   uint64_t h = kShingleSeed;
-  for (size_t j = 0; j < size; ++j) h = Mix64(h ^ ring[(first + j) % size]);
+  // Walks the ring from `first` with a wrap instead of a division per word.
+  size_t at = first;
+  for (size_t j = 0; j < size; ++j) {
+    h = Mix64(h ^ ring[at]);
+    if (++at == size) at = 0;
+  }
   return h;
 }
 
@@ -105,6 +110,7 @@ Signature MinHasher::Sign(std::string_view text, std::string* normalized) const 
   // Hashes of the last k folded words, in a ring.
   std::vector<uint64_t> ring(k, 0);
   size_t words = 0;
+  size_t slot = 0;  // where the next word's hash goes in the ring
   std::string scratch;
   std::string* folded = normalized != nullptr ? normalized : &scratch;
   if (normalized != nullptr) normalized->reserve(text.size());
@@ -118,9 +124,10 @@ Signature MinHasher::Sign(std::string_view text, std::string* normalized) const 
     }
     const size_t at = folded->size();
     AppendFolded(text.substr(span.begin, span.end - span.begin), folded);
-    ring[words % k] = Hash64(std::string_view(*folded).substr(at));
+    ring[slot] = Hash64(std::string_view(*folded).substr(at));
+    if (++slot == k) slot = 0;  // slot == words % k
     ++words;
-    if (words >= k) add(ShingleHash(ring.data(), k, words % k));
+    if (words >= k) add(ShingleHash(ring.data(), k, slot));
   }
   // Texts with fewer words than a shingle are one shingle of all their words.
   if (words < k) add(ShingleHash(ring.data(), words, 0));

@@ -77,6 +77,9 @@ enum class Sql : size_t {
   kInsertBand,
   kInsertBand16,
   kIndexPending,
+  kUndoDocument,
+  kUndoMinhash,
+  kUndoBand,
   kGet,
   kGetByExtId,
   kSearch,
@@ -115,6 +118,10 @@ constexpr const char* kSql[] = {
     // The batch's documents, read back from the page cache into the index.
     "INSERT INTO docs_fts (rowid, title, text) SELECT id, title, text FROM documents "
     "WHERE id >= ?1 ORDER BY id",
+    // Undoing a document whose later rows failed (see InsertRows).
+    "DELETE FROM documents WHERE id = ?1",
+    "DELETE FROM minhash WHERE doc_id = ?1",
+    "DELETE FROM lsh_bands WHERE band_key = ?1 AND doc_id = ?2",
     "SELECT " TG_DOC_COLUMNS " FROM documents WHERE id = ?1",
     "SELECT " TG_DOC_COLUMNS " FROM documents WHERE ext_id = ?1 ORDER BY id LIMIT 1",
     // rank is bm25 (lower is better); snippet() marks matches of the text
@@ -232,18 +239,14 @@ class SqliteStore final : public Store {
       return Status::InvalidArgument("store is read-only: ", options_.path);
     }
     if (!in_transaction_) TG_RETURN_IF_ERROR(Begin());
-    // No virtual table has been written in this transaction yet (the FTS rows
-    // wait for Flush), so the savepoint is cheap: FTS5 would flush its pending
-    // terms to a new segment at every savepoint otherwise.
-    TG_RETURN_IF_ERROR(Run(Sql::kSavepoint));
+    // No savepoint around the document: one would copy every page the
+    // document's rows touch into the sub-journal, in case of a failure that
+    // almost never comes. A failed statement undoes itself, and InsertRows
+    // undoes the rows written before it, so earlier inserts of the batch stay.
     Result<int64_t> id = InsertRows(doc, signature, band_keys);
     if (!id.has_value()) {
-      // Undo this document only; earlier inserts of the batch stay.
-      static_cast<void>(Run(Sql::kRollbackTo));
-      static_cast<void>(Run(Sql::kRelease));
       return id.error().WithPrefix("cannot store document '" + doc.ext_id + "'");
     }
-    TG_RETURN_IF_ERROR(Run(Sql::kRelease));
     if (filters_ != nullptr) {
       if (doc.raw_hash != 0) filters_->raw.Add(doc.raw_hash);
       filters_->text.Add(doc.text_hash);
@@ -263,12 +266,7 @@ class SqliteStore final : public Store {
     if (!in_transaction_) return Status::Ok();
     if (Status indexed = IndexPending(); !indexed.ok()) {
       // Documents without their search entries must not be committed.
-      static_cast<void>(Run(Sql::kRollback));
-      in_transaction_ = false;
-      const int lost = pending_;
-      pending_ = 0;
-      pending_bytes_ = 0;
-      pending_event_writes_ = 0;
+      const int lost = RollbackBatch();
       return indexed.WithPrefix("batch of " + std::to_string(lost) +
                                 " documents rolled back: cannot index it for search");
     }
@@ -372,8 +370,9 @@ class SqliteStore final : public Store {
       return Status::InvalidArgument("store is read-only: ", options_.path);
     }
     if (!in_transaction_) TG_RETURN_IF_ERROR(Begin());
-    // Same savepoint as Insert: a failure leaves the document's previous
-    // events (or none) and the rest of the batch as they were.
+    // A savepoint (the write deletes and replaces rows in several tables):
+    // a failure leaves the document's previous events (or none) and the rest
+    // of the batch as they were.
     TG_RETURN_IF_ERROR(Run(Sql::kSavepoint));
     Status written = events_.Write(doc_id, events, clock_.Now());
     if (!written.ok()) {
@@ -512,10 +511,58 @@ class SqliteStore final : public Store {
     return std::optional<Document>(ReadDocument(stmt));
   }
 
-  // The rows of one document under id next_id_; the caller holds a savepoint.
-  // Text is bound without copying: `doc` outlives every statement handle here.
+  // The rows of one document under id next_id_, all or none: each statement
+  // is atomic, and when one fails after the document row went in, the rows
+  // written before it are deleted again. Should that fail too, the batch is
+  // rolled back (SQLite has then usually rolled it back already: an I/O
+  // error, a full disk).
   Result<int64_t> InsertRows(const Document& doc, const std::vector<uint32_t>& signature,
                              const std::vector<uint64_t>& band_keys) {
+    TG_RETURN_IF_ERROR(InsertDocumentRow(doc));
+    Status rest = InsertSignatureRows(signature, band_keys);
+    if (rest.ok()) return next_id_;
+    Status undone = UndoRows(band_keys);
+    if (!undone.ok()) {
+      const int lost = RollbackBatch();
+      return rest.WithPrefix("batch of " + std::to_string(lost) +
+                             " documents rolled back (" + undone.message() + ")");
+    }
+    return rest;
+  }
+
+  // Rolls the open batch back; returns how many documents it held.
+  int RollbackBatch() {
+    static_cast<void>(Run(Sql::kRollback));
+    in_transaction_ = false;
+    const int lost = pending_;
+    pending_ = 0;
+    pending_bytes_ = 0;
+    pending_event_writes_ = 0;
+    return lost;
+  }
+
+  // Deletes the rows InsertRows wrote for id next_id_. The document's band
+  // rows are found by their keys (lsh_bands has no index on doc_id alone);
+  // with OR IGNORE none of them existed before, as the id is new.
+  Status UndoRows(const std::vector<uint64_t>& band_keys) {
+    const int64_t id = next_id_;
+    for (uint64_t key : band_keys) {
+      TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kUndoBand));
+      stmt.BindUint64(1, key);
+      stmt.BindInt64(2, id);
+      TG_RETURN_IF_ERROR(stmt.Run());
+    }
+    for (Sql sql : {Sql::kUndoMinhash, Sql::kUndoDocument}) {
+      TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(sql));
+      stmt.BindInt64(1, id);
+      TG_RETURN_IF_ERROR(stmt.Run());
+    }
+    return Status::Ok();
+  }
+
+  // The document's own row. Text is bound without copying: `doc` outlives
+  // every statement handle here.
+  Status InsertDocumentRow(const Document& doc) {
     const int64_t id = next_id_;
     {
       TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kInsertDocument));
@@ -548,6 +595,13 @@ class SqliteStore final : public Store {
       stmt.BindTextNoCopy(21, clock_.Now());
       TG_RETURN_IF_ERROR(stmt.Run());
     }
+    return Status::Ok();
+  }
+
+  // The MinHash row and the LSH band rows of document next_id_.
+  Status InsertSignatureRows(const std::vector<uint32_t>& signature,
+                             const std::vector<uint64_t>& band_keys) {
+    const int64_t id = next_id_;
     if (!signature.empty()) {
       TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kInsertMinhash));
       EncodeSignature(signature, &blob_);
@@ -559,8 +613,7 @@ class SqliteStore final : public Store {
       TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kInsertBand16));
       for (int i = 0; i < 16; ++i) stmt.BindUint64(i + 1, band_keys[static_cast<size_t>(i)]);
       stmt.BindInt64(17, id);
-      TG_RETURN_IF_ERROR(stmt.Run());
-      return id;
+      return stmt.Run();
     }
     for (uint64_t key : band_keys) {
       TG_ASSIGN_OR_RETURN(Statement stmt, Stmt(Sql::kInsertBand));
@@ -568,7 +621,7 @@ class SqliteStore final : public Store {
       stmt.BindInt64(2, id);
       TG_RETURN_IF_ERROR(stmt.Run());
     }
-    return id;
+    return Status::Ok();
   }
 
   // Bulk loads into a fresh database look up hashes and band keys that are

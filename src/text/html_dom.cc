@@ -244,4 +244,30 @@ size_t VisibleBytes(std::string_view text) {
   return text.size() - blanks;
 }
 
+void RestoreShelvedText(GumboNode* document, const TextShelf& shelf,
+                        std::deque<std::string>* texts) {
+  std::vector<GumboNode*> stack = {document};
+  while (!stack.empty()) {
+    GumboNode* node = stack.back();
+    stack.pop_back();
+    if (node->type == GUMBO_NODE_TEXT) {
+      if (HasShelfMark(node->v.text.text)) {
+        std::string& text = texts->emplace_back();
+        UnshelveText(node->v.text.text, shelf, &text);
+        node->v.text.text = text.c_str();
+      }
+      continue;
+    }
+    const GumboVector* children = nullptr;
+    if (node->type == GUMBO_NODE_DOCUMENT) children = &node->v.document.children;
+    if (node->type == GUMBO_NODE_ELEMENT || node->type == GUMBO_NODE_TEMPLATE) {
+      children = &node->v.element.children;
+    }
+    if (children == nullptr) continue;
+    for (unsigned k = 0; k < children->length; ++k) {
+      stack.push_back(static_cast<GumboNode*>(children->data[k]));
+    }
+  }
+}
+
 }  // namespace tg::text::html_dom

@@ -9,11 +9,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "text/html_meta.h"
+#include "text/html_prepass.h"
 
 namespace tg::text::html_dom {
 
@@ -73,5 +75,13 @@ void AppendCollapsed(std::string_view text, std::string* out, bool* pending_spac
 
 // Bytes that are not ASCII blanks.
 size_t VisibleBytes(std::string_view text);
+
+// Puts the text that StripInertContent shelved back into the parsed tree
+// (html_prepass.h): every text node holding a placeholder is pointed at its
+// expanded text, kept in `*texts`, which must outlive every use of the tree.
+// Only for a tree in an arena that frees nothing (the node then points at
+// memory gumbo did not allocate).
+void RestoreShelvedText(GumboNode* document, const TextShelf& shelf,
+                        std::deque<std::string>* texts);
 
 }  // namespace tg::text::html_dom

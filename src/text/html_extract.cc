@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -471,13 +472,16 @@ Result<HtmlExtraction> ExtractHtml(std::string_view html, const HtmlExtractOptio
 
   // Script, style and comment text are never read (JSON-LD is kept): cut
   // them before the parse, which costs far more per byte (html_prepass.h).
+  // Text runs are shelved too and put back after the parse; only with the
+  // arena, whose tree may point at text it did not allocate.
+  const bool use_arena = html.size() <= kArenaMaxPage;
   std::string stripped;
-  if (StripInertContent(html, &stripped) > 0) html = stripped;
+  TextShelf shelf;
+  if (StripInertContent(html, &stripped, use_arena ? &shelf : nullptr) > 0) html = stripped;
 
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // errors are not used; do not spend memory on them
   thread_local GumboArena arena;
-  const bool use_arena = html.size() <= kArenaMaxPage;
   if (use_arena) {
     gumbo_options.allocator = &GumboArena::Allocate;
     gumbo_options.deallocator = &GumboArena::Deallocate;
@@ -497,6 +501,8 @@ Result<HtmlExtraction> ExtractHtml(std::string_view html, const HtmlExtractOptio
   if (output == nullptr || output->root == nullptr) {
     return Status::Internal("HTML parser returned no tree");
   }
+  std::deque<std::string> restored;  // outlives the extraction below
+  if (!shelf.runs.empty()) html_dom::RestoreShelvedText(output->document, shelf, &restored);
   Extractor extractor(options);
   return extractor.Run(output->root);
 }

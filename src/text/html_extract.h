@@ -9,8 +9,10 @@
 // Files (notes for src/text/README.md): html_extract.cc walks the gumbo tree
 // iteratively and picks the story; html_flatten.* cuts nesting deeper than
 // max_depth before the parse (gumbo 0.10 is quadratic in depth); html_prepass.*
-// empties scripts (not JSON-LD), styles and comments before the parse, which
-// then runs on a per-thread bump arena (no per-node frees); html_classes.*
+// empties scripts (not JSON-LD), styles and comments before the parse and
+// shelves longer text runs behind placeholders (gumbo spends a token per
+// character; the text goes back into the tree after the parse), which then
+// runs on a per-thread bump arena (no per-node frees); html_classes.*
 // reads class/id/role/aria-label (furniture, body, byline, headline, logo);
 // html_meta.* picks metadata by priority -- title: og:title > h1 > <title>;
 // outlet: og:site_name > JSON-LD publisher > application-name > <title> suffix;

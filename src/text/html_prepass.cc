@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace tg::text {
 namespace {
 
@@ -239,9 +241,96 @@ bool MaybeJsonLd(std::string_view tag) {
   return tag.find('&') != kNpos || FindCi(tag, 0, "ld+json") != kNpos;
 }
 
+// A placeholder is kMark (U+E000, private use) and the run's index in three
+// characters of kDigits: up to 64^3 runs a page.
+constexpr std::string_view kMark = "\xEE\x80\x80";
+constexpr std::string_view kDigits =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr size_t kPlaceholderBytes = 6;
+constexpr size_t kMaxShelved = 64 * 64 * 64;
+// Shorter runs are left in place: the saving would not pay for the lookups.
+constexpr size_t kMinShelvedBytes = 16;
+
+int DigitValue(char c) {
+  const size_t at = kDigits.find(c);
+  return at == kNpos ? -1 : static_cast<int>(at);
+}
+
+bool IsRunSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+// Whether gumbo passes every character of `run` through unchanged as an
+// ordinary character token: printable ASCII but '&' and '<', tab, newline,
+// and code points from U+00A0 that are not noncharacters (gumbo replaces
+// controls, C1 controls and noncharacters with U+FFFD).
+bool IsPlainText(std::string_view run) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(run.data());
+  size_t p = 0;
+  while (p < run.size()) {
+    const unsigned char c = bytes[p];
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || c == '&' || c == '<') return false;
+      ++p;
+      continue;
+    }
+    const size_t start = p;
+    const char32_t cp = NextCodePoint(run, &p);
+    if (cp < 0xA0 || (cp == 0xFFFD && p - start == 1)) return false;
+    if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) return false;
+  }
+  return true;
+}
+
+// Whether a numeric character reference in `html` may decode to the first
+// code point of kMark, which would then read as a placeholder.
+bool MayReferToMark(std::string_view html) {
+  size_t i = 0;
+  while ((i = html.find("&#", i)) != kNpos) {
+    i += 2;
+    const bool hex = i < html.size() && (html[i] == 'x' || html[i] == 'X');
+    if (hex) ++i;
+    uint32_t value = 0;
+    while (i < html.size()) {
+      const char c = html[i];
+      int digit = -1;
+      if (c >= '0' && c <= '9') digit = c - '0';
+      if (hex && c >= 'a' && c <= 'f') digit = c - 'a' + 10;
+      if (hex && c >= 'A' && c <= 'F') digit = c - 'A' + 10;
+      if (digit < 0) break;
+      value = value * (hex ? 16 : 10) + static_cast<uint32_t>(digit);
+      if (value > 0x10FFFF) value = 0x110000;  // stays out of range
+      ++i;
+    }
+    if (value == 0xE000) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-size_t StripInertContent(std::string_view html, std::string* out) {
+bool HasShelfMark(std::string_view text) { return text.find(kMark) != kNpos; }
+
+void UnshelveText(std::string_view text, const TextShelf& shelf, std::string* out) {
+  size_t copied = 0;
+  size_t at = 0;
+  while ((at = text.find(kMark, at)) != kNpos) {
+    if (at + kPlaceholderBytes > text.size()) break;
+    const int a = DigitValue(text[at + 3]);
+    const int b = DigitValue(text[at + 4]);
+    const int c = DigitValue(text[at + 5]);
+    const size_t index = static_cast<size_t>((a * 64 + b) * 64 + c);
+    if (a < 0 || b < 0 || c < 0 || index >= shelf.runs.size()) {
+      at += kMark.size();  // not ours (cannot happen: the page had no mark)
+      continue;
+    }
+    out->append(text.substr(copied, at - copied));
+    out->append(shelf.runs[index]);
+    at += kPlaceholderBytes;
+    copied = at;
+  }
+  out->append(text.substr(copied));
+}
+
+size_t StripInertContent(std::string_view html, std::string* out, TextShelf* shelf) {
   out->clear();
   size_t removed = 0;
   size_t copied = 0;  // html[0, copied) is already in *out
@@ -252,6 +341,31 @@ size_t StripInertContent(std::string_view html, std::string* out) {
     removed += (end - begin) - replacement.size();
     copied = end;
   };
+  // The data-state text run that ends at `end` starts at text_begin: its
+  // middle goes on the shelf as a placeholder.
+  if (shelf != nullptr && (HasShelfMark(html) || MayReferToMark(html))) shelf = nullptr;
+  size_t text_begin = 0;
+  auto shelve = [&](size_t end) {
+    if (shelf == nullptr || end - text_begin < kMinShelvedBytes + kPlaceholderBytes) return;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(html.data());
+    size_t begin = text_begin;
+    while (begin < end && IsRunSpace(bytes[begin])) ++begin;
+    size_t last = end;
+    while (last > begin && IsRunSpace(bytes[last - 1])) --last;
+    const std::string_view middle = html.substr(begin, last - begin);
+    if (middle.size() < kMinShelvedBytes || shelf->runs.size() >= kMaxShelved ||
+        !IsPlainText(middle)) {
+      return;
+    }
+    const size_t index = shelf->runs.size();
+    shelf->runs.push_back(middle);
+    char placeholder[kPlaceholderBytes];
+    kMark.copy(placeholder, kMark.size());
+    placeholder[3] = kDigits[index / (64 * 64)];
+    placeholder[4] = kDigits[(index / 64) % 64];
+    placeholder[5] = kDigits[index % 64];
+    cut(begin, last, std::string_view(placeholder, kPlaceholderBytes));
+  };
   bool in_select = false;
   std::string name_buf;
   size_t i = 0;
@@ -259,8 +373,9 @@ size_t StripInertContent(std::string_view html, std::string* out) {
     if (html.compare(i, 4, "<!--") == 0) {
       const size_t end = CommentEnd(html, i);
       if (end == kNpos) break;  // runs to the end of input: kept
+      shelve(i);
       if (end - i > 7) cut(i, end, "<!---->");
-      i = end;
+      i = text_begin = end;
       continue;
     }
     if (i + 1 >= html.size()) break;
@@ -268,7 +383,8 @@ size_t StripInertContent(std::string_view html, std::string* out) {
       // DOCTYPE or a bogus comment: both end at the first '>'.
       const size_t end = html.find('>', i + 2);
       if (end == kNpos) break;
-      i = end + 1;
+      shelve(i);
+      i = text_begin = end + 1;
       continue;
     }
     const bool is_end = html[i + 1] == '/';
@@ -282,12 +398,16 @@ size_t StripInertContent(std::string_view html, std::string* out) {
       // "</>" is dropped; "</" + anything else is a bogus comment up to '>'.
       const size_t end = html[name_begin] == '>' ? name_begin : html.find('>', name_begin);
       if (end == kNpos) break;
-      i = end + 1;
+      shelve(i);
+      i = text_begin = end + 1;
       continue;
     }
     const std::string_view name = TagName(html, name_begin, &name_buf);
     const size_t tag_end = TagEndFast(html, i);
     if (tag_end == kNpos) break;
+    shelve(i);
+    // Past the tag; raw text, RCDATA and SVG below move it past their content.
+    text_begin = tag_end;
     if (is_end) {
       if (name == "select") in_select = false;
       i = tag_end;
@@ -311,27 +431,29 @@ size_t StripInertContent(std::string_view html, std::string* out) {
       }
       if (!keep && content_end > tag_end) cut(tag_end, content_end, "");
       if (close == kNpos) {
-        i = html.size();
+        i = text_begin = html.size();
         break;
       }
-      i = close;  // the end tag is read next
+      i = text_begin = close;  // the end tag is read next
       continue;
     }
     if (OneOf(name, {"title", "textarea", "xmp", "iframe", "noembed", "noframes"})) {
       const size_t close = FindEndTag(html, tag_end, name);
       if (close == kNpos) break;
-      i = close;
+      i = text_begin = close;
       continue;
     }
     if (name == "svg" && !ReadTag(html, i).self_closing) {
       const size_t end = SkipSvg(html, tag_end);
       if (end == kNpos) break;
-      i = end;
+      i = text_begin = end;
       continue;
     }
     if (OneOf(name, {"plaintext", "frameset", "math"})) break;
     i = tag_end;
   }
+  // Text after the last tag, when the scan got there.
+  if (i == kNpos) shelve(html.size());
   if (removed == 0) {
     out->clear();
     return 0;

@@ -6,6 +6,7 @@
 
 #include "store/fts_tokenizer.h"
 #include "store/search_query.h"
+#include "text/korean_particles.h"
 #include "testing/status_matchers.h"
 
 namespace tg::store {
@@ -46,6 +47,37 @@ TEST(SearchTokensTest, OffsetsPointAtTheSourcePiece) {
     std::string folded;
     for (char c : piece) folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
     EXPECT_EQ(folded.substr(0, t.text.size()), t.text) << piece;
+  }
+}
+
+// The tokenizer remembers the stems of recent Hangul pieces; what it emits
+// must stay what the particle rules say, for words met again, for words that
+// evict each other from the cache and for words too long to be cached.
+TEST(SearchTokensTest, RepeatedKoreanWordsKeepTheirStems) {
+  const std::vector<std::string> syllables = {"가", "나", "다", "라", "마", "바", "사", "아",
+                                              "자", "차", "카", "타", "파", "하", "경", "영"};
+  const std::vector<std::string> endings = {"", "이", "가", "은", "는", "에서", "으로", "의"};
+  std::string text;
+  std::vector<std::string> words;
+  for (const std::string& a : syllables) {
+    for (const std::string& b : syllables) {
+      for (const std::string& c : syllables) {
+        for (const std::string& e : endings) {
+          if (words.size() % 3 == 0) words.push_back(a + b + c + a + b + c + a + b + c + a + b +
+                                                     c + a + b + c + a + e);  // 16+ syllables
+          words.push_back(a + b + c + e);
+        }
+      }
+    }
+  }
+  for (const std::string& w : words) text += w + " ";
+  for (int round = 0; round < 2; ++round) {
+    const std::vector<SearchToken> tokens = SearchTokens(text);
+    ASSERT_EQ(tokens.size(), words.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      ASSERT_EQ(tokens[i].text, std::string(text::StripKoreanParticle(words[i])))
+          << "round " << round << ", word " << words[i];
+    }
   }
 }
 

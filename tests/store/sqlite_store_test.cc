@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "dedup/near_dup.h"
 #include "store/events.h"
@@ -251,6 +252,54 @@ TEST_F(SqliteStoreTest, OpenBatchIsSearchableAndIndexedOnce) {
   ASSERT_OK_AND_ASSIGN(auto reader, Open(100, /*read_only=*/true));
   ASSERT_OK_AND_ASSIGN(auto hits, reader->Search("chips", 100));
   EXPECT_EQ(hits.size(), 7u);
+}
+
+// A document's rows go in without a savepoint: when a row after the
+// document's own fails (here a trigger refuses one of its LSH band rows), the
+// rows written before it are deleted again, so nothing of that document
+// remains, the batch goes on and the next document gets the unused id.
+TEST_F(SqliteStoreTest, FailureAfterTheDocumentRowLeavesNoTraceOfIt) {
+  const Document doomed = MakeDoc("b", "second story about the zebra crossing", 11);
+  const dedup::Signature doomed_sig = hasher_.Compute(doomed.text);
+  const std::vector<uint64_t> doomed_keys = hasher_.BandKeys(doomed_sig);
+  {
+    ASSERT_OK_AND_ASSIGN(auto store, Open());  // creates the schema
+  }
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    // The band key as SQLite stores it: the int64 with the same bits.
+    const std::string trigger =
+        "CREATE TRIGGER refuse_band BEFORE INSERT ON lsh_bands WHEN NEW.band_key = " +
+        std::to_string(static_cast<int64_t>(doomed_keys[5])) +
+        " BEGIN SELECT RAISE(ABORT, 'refused by test'); END";
+    ASSERT_EQ(sqlite3_exec(db, trigger.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  ASSERT_OK_AND_ASSIGN(auto store, Open(/*batch_size=*/100));
+  ASSERT_OK(Insert(*store, MakeDoc("a", "first story about the harbour", 10)));
+  Result<int64_t> failed = store->Insert(doomed, doomed_sig, doomed_keys);
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_NE(failed.error().message().find("refused by test"), std::string::npos)
+      << failed.error().ToString();
+  const Document after = MakeDoc("c", "third story about the airport", 12);
+  const dedup::Signature after_sig = hasher_.Compute(after.text);
+  ASSERT_OK_AND_ASSIGN(int64_t after_id, store->Insert(after, after_sig, hasher_.BandKeys(after_sig)));
+  EXPECT_EQ(after_id, 2);
+  ASSERT_OK(store->Flush());
+
+  ASSERT_OK_AND_ASSIGN(StoreStats stats, store->Stats());
+  EXPECT_EQ(stats.documents, 2);
+  ASSERT_OK_AND_ASSIGN(auto b, store->GetByExtId("b"));
+  EXPECT_FALSE(b.has_value());
+  ASSERT_OK_AND_ASSIGN(auto zebra, store->Search("zebra", 10));
+  EXPECT_TRUE(zebra.empty());
+  ASSERT_OK_AND_ASSIGN(auto story, store->Search("story", 10));
+  EXPECT_EQ(story.size(), 2u);
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM minhash"), "2");
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM lsh_bands"), "32");
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM lsh_bands WHERE doc_id NOT IN (SELECT id FROM documents)"),
+            "0");
 }
 
 // Ids are assigned by the store before the row is written, so a leader's
