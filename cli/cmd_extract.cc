@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -40,6 +41,35 @@ nlohmann::json DocumentJson(const pipeline::AnalyzedDocument& doc,
   return out;
 }
 
+// DocumentJson(...).dump() as one line, written without the JSON tree
+// (AppendMeetingsJson says why): keys in nlohmann's sorted order.
+void PrintJsonLine(const pipeline::AnalyzedDocument& doc, const store::StoredEvents& events,
+                   bool with_entities, std::string* line) {
+  line->clear();
+  if (with_entities) {
+    *line += "{\"entities\":";
+    AppendEntitiesJson(doc.entities.entities, line);
+    *line += ",\"id\":";
+  } else {
+    *line += "{\"id\":";
+  }
+  AppendJsonString(doc.id, line);
+  *line += ",\"lang\":";
+  AppendJsonStringOrNull(doc.clean.meta.lang, line);
+  *line += ",\"meetings\":";
+  AppendMeetingsJson(events, line);
+  *line += ",\"published\":";
+  AppendJsonStringOrNull(doc.clean.meta.published, line);
+  *line += ",\"source\":";
+  AppendJsonString(doc.source, line);
+  *line += ",\"title\":";
+  AppendJsonStringOrNull(doc.clean.meta.title, line);
+  *line += ",\"trips\":";
+  AppendTripsJson(events, line);
+  *line += "}\n";
+  std::cout.write(line->data(), static_cast<std::streamsize>(line->size()));
+}
+
 void PrintText(const pipeline::AnalyzedDocument& doc, const store::StoredEvents& events,
                bool with_entities) {
   const DocumentMeta& meta = doc.clean.meta;
@@ -69,6 +99,7 @@ void RunExtract(const ExtractArgs& args, RunState* state) {
     state->exit_code = kExitError;
     return;
   }
+  std::string line;  // reused by PrintJsonLine
   const int64_t rejected = (*analyzer)->Run(
       args.paths,
       [&](const pipeline::AnalyzedDocument& doc) {
@@ -76,9 +107,11 @@ void RunExtract(const ExtractArgs& args, RunState* state) {
             pipeline::ToStoredEvents(doc.clean.text, doc.entities, doc.events);
         if (args.format == Format::kText) {
           PrintText(doc, events, args.with_entities);
+        } else if (args.format == Format::kJsonl) {
+          PrintJsonLine(doc, events, args.with_entities, &line);
         } else {
           PrintJson(DocumentJson(doc, events, args.with_entities),
-                    /*pretty=*/args.format == Format::kJson);
+                    /*pretty=*/true);
         }
       },
       [&](const std::string& input, const Status& why) {

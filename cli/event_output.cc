@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/common.h"
+#include "core/utf8.h"
 
 namespace tg::cli {
 namespace {
@@ -57,7 +58,150 @@ std::string TripDates(const store::StoredTrip& t) {
   return "-";
 }
 
+// A number as nlohmann writes it (shortest round-trip digits, "1.0" for one).
+void AppendJsonNumber(double value, std::string* out) { *out += nlohmann::json(value).dump(); }
+
+void AppendNames(const std::vector<store::EventPerson>& people, std::string* out) {
+  *out += '[';
+  for (size_t i = 0; i < people.size(); ++i) {
+    if (i > 0) *out += ',';
+    AppendJsonString(people[i].name, out);
+  }
+  *out += ']';
+}
+
 }  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  // Ill-formed UTF-8 is rare (stored text is repaired); nlohmann's own
+  // replacement rules then apply.
+  if (!IsValidUtf8(s)) {
+    *out += nlohmann::json(std::string(s)).dump(-1, ' ', false,
+                                                nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->reserve(out->size() + s.size() + 2);
+  *out += '"';
+  size_t run = 0;  // start of the bytes not yet copied
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      default:
+        *out += "\\u00";
+        *out += kHex[c >> 4];
+        *out += kHex[c & 0xF];
+    }
+  }
+  out->append(s.data() + run, s.size() - run);
+  *out += '"';
+}
+
+void AppendJsonStringOrNull(std::string_view s, std::string* out) {
+  if (s.empty()) {
+    *out += "null";
+  } else {
+    AppendJsonString(s, out);
+  }
+}
+
+// Keys below are written in sorted order, as nlohmann's std::map-backed objects print them.
+void AppendMeetingsJson(const store::StoredEvents& events, std::string* out) {
+  *out += '[';
+  for (size_t i = 0; i < events.meetings.size(); ++i) {
+    const store::StoredMeeting& m = events.meetings[i];
+    if (i > 0) *out += ',';
+    *out += "{\"confidence\":";
+    AppendJsonNumber(m.confidence, out);
+    *out += ",\"date\":";
+    AppendJsonStringOrNull(m.date, out);
+    *out += ",\"date_hint\":";
+    AppendJsonStringOrNull(m.date_hint, out);
+    *out += ",\"evidence\":";
+    AppendJsonStringOrNull(m.evidence, out);
+    *out += ",\"participants\":";
+    AppendNames(m.participants, out);
+    *out += ",\"place\":";
+    AppendJsonStringOrNull(m.place.name, out);
+    *out += ",\"status\":";
+    AppendJsonString(m.status, out);
+    *out += ",\"topics\":";
+    *out += '[';
+    for (size_t k = 0; k < m.topics.size(); ++k) {
+      if (k > 0) *out += ',';
+      AppendJsonString(m.topics[k], out);
+    }
+    *out += "]}";
+  }
+  *out += ']';
+}
+
+void AppendTripsJson(const store::StoredEvents& events, std::string* out) {
+  *out += '[';
+  for (size_t i = 0; i < events.trips.size(); ++i) {
+    const store::StoredTrip& t = events.trips[i];
+    if (i > 0) *out += ',';
+    *out += "{\"companions\":";
+    AppendNames(t.companions, out);
+    *out += ",\"confidence\":";
+    AppendJsonNumber(t.confidence, out);
+    *out += ",\"destinations\":";
+    *out += '[';
+    for (size_t k = 0; k < t.destinations.size(); ++k) {
+      if (k > 0) *out += ',';
+      AppendJsonString(t.destinations[k].name, out);
+    }
+    *out += ']';
+    *out += ",\"end\":";
+    AppendJsonStringOrNull(t.end, out);
+    *out += ",\"evidence\":";
+    AppendJsonStringOrNull(t.evidence, out);
+    *out += ",\"start\":";
+    AppendJsonStringOrNull(t.start, out);
+    *out += ",\"status\":";
+    AppendJsonString(t.status, out);
+    *out += ",\"traveler\":";
+    AppendJsonStringOrNull(t.traveler.name, out);
+    *out += '}';
+  }
+  *out += ']';
+}
+
+void AppendEntitiesJson(const std::vector<extract::DocEntity>& entities, std::string* out) {
+  *out += '[';
+  bool first = true;
+  for (const extract::DocEntity& e : entities) {
+    if (!ListedEntity(e.type)) continue;
+    if (!first) *out += ',';
+    first = false;
+    *out += "{\"kb_id\":";
+    AppendJsonStringOrNull(e.kb_id, out);
+    *out += ",\"name\":";
+    AppendJsonString(e.name, out);
+    *out += ",\"name_en\":";
+    AppendJsonStringOrNull(e.name_en, out);
+    *out += ",\"name_ko\":";
+    AppendJsonStringOrNull(e.name_ko, out);
+    *out += ",\"org\":";
+    AppendJsonStringOrNull(e.org, out);
+    *out += ",\"title\":";
+    AppendJsonStringOrNull(e.title, out);
+    *out += ",\"type\":";
+    AppendJsonString(extract::EntityTypeName(e.type), out);
+    *out += '}';
+  }
+  *out += ']';
+}
 
 nlohmann::json MeetingsJson(const store::StoredEvents& events) {
   nlohmann::json out = nlohmann::json::array();

@@ -1,5 +1,10 @@
 #include "core/hash.h"
 
+// Compiled into this file rather than called through libxxhash: Hash64 runs
+// per token feature and per shingle, mostly on a few bytes, where the
+// library's call and dispatch cost as much as the hash. Same algorithm and
+// results (XXH3 is stable since xxHash 0.8).
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include <cstdio>

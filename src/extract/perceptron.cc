@@ -24,7 +24,12 @@ inline bool Allowed(int prev, int cur, int num_labels) {
   return (prev + 1) / 2 == (cur + 1) / 2;
 }
 
-inline uint32_t SlotOf(uint32_t id, uint32_t mask) { return (id * 0x9E3779B1u) & mask; }
+// GCC/Clang vector types for Decode's sums.
+using I16x8 = int16_t __attribute__((vector_size(16)));
+using I32x4 = int32_t __attribute__((vector_size(16)));
+using F32x4 = float __attribute__((vector_size(16)));
+
+inline uint32_t BucketOf(uint32_t id, uint32_t mask) { return (id * 0x9E3779B1u) & mask; }
 
 void PutRaw(const void* p, size_t n, std::string* out) {
   out->append(static_cast<const char*>(p), n);
@@ -141,42 +146,65 @@ void* AllocateTable(size_t bytes) {
 
 void FreeTable(void* p) noexcept { std::free(p); }
 
-const float* LinearChainModel::Row(uint32_t id) const {
-  if (slots_.empty() || id == empty_id_) return nullptr;
-  for (uint32_t s = SlotOf(id, slot_mask_);; s = (s + 1) & slot_mask_) {
-    const Slot& slot = slots_[s];
-    if (slot.id == id) return slot.weights;
-    if (slot.id == empty_id_) return nullptr;
+const int16_t* LinearChainModel::Row(uint32_t id) const {
+  if (buckets_.empty() || id == empty_id_) return nullptr;
+  for (uint32_t b = BucketOf(id, bucket_mask_);; b = (b + 1) & bucket_mask_) {
+    const Bucket& bucket = buckets_[b];
+    for (int k = 0; k < kBucketRows; ++k) {
+      if (bucket.ids[k] == id) return bucket.weights[k];
+    }
+    // Places fill in order, so a bucket with its last place free ends the probe.
+    if (bucket.ids[kBucketRows - 1] == empty_id_) return nullptr;
   }
 }
 
 void LinearChainModel::Prefetch(uint32_t id) const {
-  if (!slots_.empty()) __builtin_prefetch(&slots_[SlotOf(id, slot_mask_)]);
+  if (!buckets_.empty()) __builtin_prefetch(&buckets_[BucketOf(id, bucket_mask_)]);
 }
 
 void LinearChainModel::SetRows(const std::vector<uint32_t>& ids,
                                const std::vector<float>& weights) {
   TG_CHECK(num_labels_ <= kMaxLabels && weights.size() == ids.size() * num_labels_);
-  // The smallest id no row has marks free slots; one of 0..n is free.
+  float max_abs = 0;
+  for (float w : weights) max_abs = std::max(max_abs, std::fabs(w));
+  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  std::vector<int16_t> q(weights.size());
+  for (size_t i = 0; i < weights.size(); ++i) {
+    q[i] = static_cast<int16_t>(std::lround(weights[i] / scale));
+  }
+  SetQuantizedRows(ids, q, scale);
+}
+
+void LinearChainModel::SetQuantizedRows(const std::vector<uint32_t>& ids,
+                                        const std::vector<int16_t>& q, float scale) {
+  TG_CHECK(num_labels_ <= kMaxLabels && q.size() == ids.size() * num_labels_);
+  scale_ = scale;
+  // The smallest id no row has marks free places; one of 0..n is free.
   std::vector<bool> taken(ids.size() + 1);
   for (uint32_t id : ids) {
     if (id < taken.size()) taken[id] = true;
   }
   empty_id_ = 0;
   while (taken[empty_id_]) ++empty_id_;
-  size_t cap = 16;
-  while (cap < ids.size() * 2) cap <<= 1;
-  Slot empty;
-  empty.id = empty_id_;
-  slots_.assign(cap, empty);
-  slot_mask_ = static_cast<uint32_t>(cap - 1);
-  row_slots_.resize(ids.size());
+  size_t cap = 16;  // buckets
+  while (cap * kBucketRows < ids.size() * 2) cap <<= 1;
+  Bucket empty;
+  std::fill(std::begin(empty.ids), std::end(empty.ids), empty_id_);
+  std::memset(empty.weights, 0, sizeof(empty.weights));
+  buckets_.assign(cap, empty);
+  bucket_mask_ = static_cast<uint32_t>(cap - 1);
+  row_places_.resize(ids.size());
   for (size_t r = 0; r < ids.size(); ++r) {
-    uint32_t s = SlotOf(ids[r], slot_mask_);
-    while (slots_[s].id != empty_id_) s = (s + 1) & slot_mask_;
-    slots_[s].id = ids[r];
-    std::copy_n(&weights[r * num_labels_], num_labels_, slots_[s].weights);
-    row_slots_[r] = s;
+    for (uint32_t b = BucketOf(ids[r], bucket_mask_);; b = (b + 1) & bucket_mask_) {
+      Bucket& bucket = buckets_[b];
+      const uint32_t* free = std::find(bucket.ids, bucket.ids + kBucketRows, empty_id_);
+      if (free == bucket.ids + kBucketRows) continue;
+      const int k = static_cast<int>(free - bucket.ids);
+      bucket.ids[k] = ids[r];
+      std::copy_n(&q[r * num_labels_], num_labels_, bucket.weights[k]);
+      row_places_[r] = b * kBucketRows + k;
+      break;
+    }
   }
 }
 
@@ -187,20 +215,36 @@ void LinearChainModel::Decode(const FeatureSeq& seq, const uint8_t* forbidden, u
   const int L = num_labels_;
   thread_local std::vector<float> em;
   em.resize(n * L);
-  // Lookups are independent cache misses; asking for the slot of a feature
+  // Lookups are independent cache misses; asking for the bucket of a feature
   // this many ids ahead lets them overlap instead of queueing one by one.
   constexpr uint32_t kPrefetchDistance = 16;
   const uint32_t end = seq.offsets[n];
+  const F32x4 scale = {scale_, scale_, scale_, scale_};
   for (size_t i = 0; i < n; ++i) {
-    // Summed in a local row of fixed width, which the compiler keeps in
-    // registers; slot weights past num_labels_ are zero.
-    float sum[kMaxLabels] = {};
+    // Summed in two 4-float vectors: per label the same float operations
+    // as one q * scale_ product and one addition per row, in row order, so
+    // the sums are those of scalar code. A row is read as 8 int16 (the
+    // 16 bytes from its start lie inside its bucket); lane 7 is not a label
+    // and is dropped.
+    F32x4 lo = {}, hi = {};
     for (uint32_t k = seq.offsets[i]; k < seq.offsets[i + 1]; ++k) {
       if (k + kPrefetchDistance < end) Prefetch(seq.ids[k + kPrefetchDistance]);
-      const float* row = Row(seq.ids[k]);
+      const int16_t* row = Row(seq.ids[k]);
       if (row == nullptr) continue;
-      for (int y = 0; y < kMaxLabels; ++y) sum[y] += row[y];
+      I16x8 q;
+      std::memcpy(&q, row, sizeof(q));
+      lo += __builtin_convertvector(__builtin_convertvector(
+                                        __builtin_shufflevector(q, q, 0, 1, 2, 3), I32x4),
+                                    F32x4) *
+            scale;
+      hi += __builtin_convertvector(__builtin_convertvector(
+                                        __builtin_shufflevector(q, q, 4, 5, 6, 7), I32x4),
+                                    F32x4) *
+            scale;
     }
+    float sum[8];
+    std::memcpy(sum, &lo, sizeof(lo));
+    std::memcpy(sum + 4, &hi, sizeof(hi));
     float* e = &em[i * L];
     std::copy_n(sum, L, e);
     if (forbidden != nullptr && forbidden[i] != 0) {
@@ -214,25 +258,17 @@ void LinearChainModel::Decode(const FeatureSeq& seq, const uint8_t* forbidden, u
 
 void LinearChainModel::Serialize(std::string* out) const {
   const uint32_t L = num_labels_;
-  const uint64_t n = row_slots_.size();
-  float max_abs = 0;
-  for (uint32_t s : row_slots_) {
-    for (uint32_t y = 0; y < L; ++y) max_abs = std::max(max_abs, std::fabs(slots_[s].weights[y]));
-  }
-  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  const uint64_t n = row_places_.size();
   PutRaw(&L, 4, out);
   PutRaw(&n, 8, out);
-  PutRaw(&scale, 4, out);
+  PutRaw(&scale_, 4, out);
   PutRaw(transitions_.data(), transitions_.size() * sizeof(float), out);
-  for (uint32_t s : row_slots_) PutRaw(&slots_[s].id, 4, out);
-  std::vector<int16_t> q;
-  q.reserve(n * L);
-  for (uint32_t s : row_slots_) {
-    for (uint32_t y = 0; y < L; ++y) {
-      q.push_back(static_cast<int16_t>(std::lround(slots_[s].weights[y] / scale)));
-    }
+  for (uint32_t place : row_places_) {
+    PutRaw(&buckets_[place / kBucketRows].ids[place % kBucketRows], 4, out);
   }
-  PutRaw(q.data(), q.size() * 2, out);
+  for (uint32_t place : row_places_) {
+    PutRaw(buckets_[place / kBucketRows].weights[place % kBucketRows], 2 * L, out);
+  }
 }
 
 Result<LinearChainModel> LinearChainModel::Deserialize(std::string_view data, size_t* pos) {
@@ -254,9 +290,7 @@ Result<LinearChainModel> LinearChainModel::Deserialize(std::string_view data, si
       !GetRaw(data, pos, ids.data(), n * 4) || !GetRaw(data, pos, q.data(), q.size() * 2)) {
     return Status::Corrupt("model weights truncated");
   }
-  std::vector<float> weights(q.size());
-  for (size_t i = 0; i < q.size(); ++i) weights[i] = q[i] * scale;
-  m.SetRows(ids, weights);
+  m.SetQuantizedRows(ids, q, scale);
   return m;
 }
 

@@ -5,9 +5,12 @@
 // transition weights score (previous label, label) pairs, with a start row.
 // Decoding is exact Viterbi restricted to valid BIO sequences (I-X only after
 // B-X or I-X). In memory the rows sit in one hash table, each next to its
-// feature id, so that a lookup costs one cache miss (Decode is bound by them).
+// feature id, so that a lookup costs one cache miss (Decode is bound by them);
+// weights are 16-bit with one scale, in memory as in the model file (a model
+// fresh from the trainer decodes as it will once saved and loaded).
 // A LinearChainModel is immutable after construction and thread-safe; a
 // PerceptronTrainer is single-threaded.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -47,7 +50,7 @@ class LinearChainModel {
   LinearChainModel() = default;
 
   int num_labels() const { return num_labels_; }
-  size_t num_features() const { return row_slots_.size(); }
+  size_t num_features() const { return row_places_.size(); }
 
   // Best label sequence for the `seq.size()` tokens of `seq`, into labels[0..n).
   // `margins` (optional) receives per token the max-marginal gap: the score of
@@ -65,28 +68,42 @@ class LinearChainModel {
  private:
   friend class PerceptronTrainer;
 
-  // One feature's emission weights with its id, half a cache line: the
-  // table is megabytes and the ids are hashes, so each lookup is a likely
-  // cache miss, and one slot costs one miss where an index, a key array and
-  // a weight array cost three.
-  struct alignas(32) Slot {
-    uint32_t id = 0;
-    float weights[kMaxLabels] = {};
+  // Emission rows are stored as the model file has them, 16-bit integers
+  // times one scale (a row's weight is q * scale_, the same float whether it
+  // is computed at load or at lookup), three rows with their ids to a cache
+  // line: the table is megabytes and the ids are hashes, so each lookup is a
+  // likely cache miss, and a bucket costs one miss for what a float row per
+  // half line (twice the memory, longer probe runs) or separate key and
+  // weight arrays would cost more.
+  static constexpr int kBucketRows = 3;
+  struct alignas(64) Bucket {
+    uint32_t ids[kBucketRows];
+    int16_t weights[kBucketRows][kMaxLabels];
   };
+  // Decode reads 16 bytes from the start of each row.
+  static_assert(sizeof(Bucket) == 64 &&
+                offsetof(Bucket, weights[kBucketRows - 1]) + 16 <= sizeof(Bucket));
 
-  // Replaces the rows: ids[r] with weights[r * num_labels_ .. (r + 1) * num_labels_).
+  // Replaces the rows: ids[r] with weights[r * num_labels_ .. (r + 1) * num_labels_),
+  // quantized as Serialize writes them.
   void SetRows(const std::vector<uint32_t>& ids, const std::vector<float>& weights);
-  const float* Row(uint32_t id) const;
+  // The same with the rows already quantized: weight = q * scale.
+  void SetQuantizedRows(const std::vector<uint32_t>& ids, const std::vector<int16_t>& q,
+                        float scale);
+  const int16_t* Row(uint32_t id) const;
   void Prefetch(uint32_t id) const;
 
   int num_labels_ = 0;
   std::vector<float> transitions_;  // (num_labels_ + 1) x num_labels_; row num_labels_ = start
-  // Open addressing with linear probing, at most half full; a slot whose id
-  // is empty_id_ (an id no row has) is free.
-  std::vector<Slot, TableAllocator<Slot>> slots_;
-  uint32_t slot_mask_ = 0;
+  // Open addressing over buckets with linear probing, at most half of the
+  // row places taken; a place whose id is empty_id_ (an id no row has) is
+  // free, and a bucket with a free place ends a probe.
+  std::vector<Bucket, TableAllocator<Bucket>> buckets_;
+  uint32_t bucket_mask_ = 0;
   uint32_t empty_id_ = 0;
-  std::vector<uint32_t> row_slots_;  // the slot of each row, in the order rows were given
+  float scale_ = 1.0f;
+  // The place (bucket * kBucketRows + index) of each row, in the order rows were given.
+  std::vector<uint32_t> row_places_;
 };
 
 // Viterbi over an n x L emission matrix and (L+1) x L transitions, with the

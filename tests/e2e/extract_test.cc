@@ -217,6 +217,33 @@ TEST_F(ExtractTest, FormatsAndTheEntitiesSwitchCarryTheSameDocuments) {
   }
 }
 
+TEST_F(ExtractTest, JsonLinesAreWhatTheJsonLibraryWouldPrint) {
+  // extract writes its JSON lines without building a JSON tree
+  // (cli/event_output.h): each line must be byte for byte the library's own
+  // compact form of it, also for quotes and backslashes in titles and
+  // evidence (the cleaner folds the tab and control byte away).
+  const fs::path page = dir_ / "quotes.txt";
+  Write(page,
+        "Orvane Robotics and \"Pelmar\" \\ Trust sign a deal\n\n"
+        "Orvane Robotics CEO Dana Quill met Pelmar Trust chairman Ivo Brask in Lisbon on Tuesday "
+        "to discuss a \"robot\\arm\"\tventure, the companies said.\x01\n\n"
+        "Quill said the two would meet again in May.\n");
+  for (const char* entities : {"--with-entities", "--no-entities"}) {
+    for (const std::string& input : {page.string(), Examples()}) {
+      const CmdResult run = Tiegraph({"extract", "--format", "jsonl", entities, input});
+      ASSERT_EQ(run.exit_code, 0) << run.err;
+      std::istringstream lines(run.out);
+      std::string line;
+      size_t count = 0;
+      while (std::getline(lines, line)) {
+        EXPECT_EQ(line, json::parse(line).dump(-1, ' ', false, json::error_handler_t::replace));
+        ++count;
+      }
+      EXPECT_GT(count, 0u) << input;
+    }
+  }
+}
+
 TEST_F(ExtractTest, ARejectedInputIsNamedAndTheRestIsPrinted) {
   const fs::path in = dir_ / "in";
   Write(in / "a-good.txt",

@@ -109,6 +109,52 @@ TEST(PerceptronTest, ViterbiRespectsBio) {
   EXPECT_EQ(labels[2], 2);
 }
 
+TEST(PerceptronTest, DecodeUsesTheRowOfEveryFeature) {
+  // Thousands of rows, each giving its own feature one B- label (weights in
+  // the serialized form: label count, row count, scale, zero transitions,
+  // ids, 16-bit weights). A row the bucket lookup missed would decode as O.
+  constexpr uint32_t kRows = 6000;
+  const uint32_t labels_count = kNumNerLabels;
+  const uint64_t rows = kRows;
+  const float scale = 1.0f;
+  std::string bytes;
+  auto put = [&](const void* p, size_t n) { bytes.append(static_cast<const char*>(p), n); };
+  put(&labels_count, 4);
+  put(&rows, 8);
+  put(&scale, 4);
+  const std::vector<float> transitions((kNumNerLabels + 1) * kNumNerLabels, 0.0f);
+  put(transitions.data(), transitions.size() * sizeof(float));
+  auto id_of = [](uint32_t r) { return r * 2654435761u + 17; };
+  auto label_of = [](uint32_t r) { return static_cast<uint8_t>(1 + 2 * (r % 3)); };  // B-
+  for (uint32_t r = 0; r < kRows; ++r) {
+    const uint32_t id = id_of(r);
+    put(&id, 4);
+  }
+  for (uint32_t r = 0; r < kRows; ++r) {
+    int16_t q[kNumNerLabels] = {};
+    q[label_of(r)] = 10;
+    put(q, sizeof(q));
+  }
+  size_t pos = 0;
+  ASSERT_OK_AND_ASSIGN(LinearChainModel model, LinearChainModel::Deserialize(bytes, &pos));
+  ASSERT_EQ(model.num_features(), kRows);
+  size_t wrong = 0;
+  FeatureSeq seq;
+  seq.offsets = {0, 1};
+  for (uint32_t r = 0; r < kRows; ++r) {
+    seq.ids = {id_of(r)};
+    uint8_t label = 255;
+    model.Decode(seq, nullptr, &label, nullptr);
+    if (label != label_of(r)) ++wrong;
+  }
+  EXPECT_EQ(wrong, 0u);
+  // An id no row has adds nothing: O.
+  seq.ids = {id_of(kRows) + 1};
+  uint8_t label = 255;
+  model.Decode(seq, nullptr, &label, nullptr);
+  EXPECT_EQ(label, kLabelO);
+}
+
 TEST(TaggerModelTest, SaveLoadRoundTripGivesIdenticalPredictions) {
   NerModel model = TrainSynthetic();
   model.gazetteer.Add("Rome", GazCategory::kPlace);
