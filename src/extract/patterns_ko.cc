@@ -1,0 +1,259 @@
+// Korean role patterns (pattern_scanner.h): NAME TITLE, NAME ORG TITLE,
+// SURNAME TITLE, "ORG의 NAME TITLE", with the name shapes of Korean news
+// (Korean full names, foreign names in two Hangul words, run-together Chinese
+// names) and the company-and-title form with no name.
+#include <algorithm>
+#include <string_view>
+
+#include "extract/mention_rules.h"
+#include "extract/pattern_scanner.h"
+#include "extract/titles.h"
+#include "text/korean_particles.h"
+
+namespace tg::extract::pattern_scan {
+
+using text::TokenKind;
+
+bool Scanner::IsKoreanNameShape(int k) const {
+  if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
+  const std::string_view w = Tok(k);
+  // Nouns joined by a middle dot before a title name industries, not people
+  // ("반도체·전력망 CEO"); names so joined stand next to names (이재용·최태원).
+  if (k - 2 >= first_ && Tok(k - 1) == "·" && IsHangulWord(text_, tokens_[k - 2]) &&
+      person_to_[k - 2] < 0 &&
+      (IsIndustryNoun(Tok(k - 2)) || LooksLikeOrgWord(Tok(k - 2)) || !IsKoreanFullNameShape(Tok(k - 2)))) {
+    return false;
+  }
+  const size_t syllables = w.size() / 3;
+  if (syllables < 2 || syllables > 4 || KoreanStopwords().count(w) != 0) return false;
+  if (LooksLikeOrgWord(w)) return false;  // 전자, 반도체: company words, not names
+  // Verb forms that happen to start with a surname syllable (방문해, 참석한).
+  static constexpr std::string_view kVerbEndings[] = {"해", "면", "며", "는", "았", "었", "던", "된"};
+  for (std::string_view e : kVerbEndings) {
+    if (w.substr(w.size() - e.size()) == e) return false;
+  }
+  if (other_from_[k] >= 0 || LookupTitle(text_, tokens_[k].begin).length != 0) return false;
+  const bool double_surname = IsKoreanSurname(w.substr(0, 6));
+  if (syllables == 4) return double_surname;
+  // Two-syllable full names are rare; most such words are nouns (전자, 오언):
+  // only with the tagger's agreement.
+  if (syllables == 2 && person_to_[k] != k) return false;
+  return IsKoreanSurname(w.substr(0, 3)) || double_surname;
+}
+
+bool Scanner::IsForeignPart(int k, size_t max_syllables) const {
+  if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
+  const std::string_view w = Tok(k);
+  // A place with the headline locative 서 (보스턴서 = in Boston) is no name.
+  if (w.size() >= 9 && w.substr(w.size() - 3) == "서") return false;
+  return w.size() / 3 <= max_syllables && KoreanStopwords().count(w) == 0 &&
+         other_from_[k] < 0 && org_to_[k] < 0 && LookupTitle(text_, tokens_[k].begin).length == 0;
+}
+
+bool Scanner::EmployerBefore(int j) const {
+  return j - 2 >= first_ && tokens_[j - 1].kind == TokenKind::kParticle && Tok(j - 1) == "의" &&
+         (org_to_[j - 2] >= 0 || LooksLikeOrgWord(Tok(j - 2)));
+}
+
+int Scanner::NameAfterEmployer(int k) const {
+  if (k - 1 < first_ || k >= last_ || !EmployerBefore(k - 1)) return -1;
+  if (!IsHangulWord(text_, tokens_[k]) || !IsHangulWord(text_, tokens_[k - 1])) return -1;
+  const std::string_view given = Tok(k - 1), family = Tok(k);
+  const bool korean_full_name = family.size() == 9 && IsKoreanSurname(family.substr(0, 3));
+  if (given.size() > 18 || family.size() > 15 || korean_full_name ||
+      LooksLikeOrgWord(family) || LooksLikeOrgWord(given) || HasVerbalEnding(given) ||
+      KoreanStopwords().count(given) != 0 || KoreanStopwords().count(family) != 0 ||
+      LookupTitle(text_, tokens_[k - 1].begin).length != 0 || !tokens_[k - 1].space_before ||
+      !tokens_[k].space_before) {
+    return -1;
+  }
+  const auto single = [&](int j) {
+    return (person_to_[j] < 0 || person_to_[j] == j) && (org_to_[j] < 0 || org_to_[j] == j) &&
+           (other_from_[j] < 0 || org_to_[j] == j);
+  };
+  // The tagger may have read the two words as one organisation; after an
+  // employer's 의 and before a title they are a name.
+  const bool one_org = org_to_[k] == k - 1 && other_from_[k - 1] == k;
+  return one_org || (single(k) && single(k - 1)) ? k - 1 : -1;
+}
+
+int Scanner::ForeignFirstWordBefore(int k) const {
+  // A Japanese family name may look Korean (노무라, 하야시): it still leads a
+  // given name that the tagger marked as a person of its own and that does
+  // not look Korean.
+  const bool foreign_given = person_to_[k] == k && !IsKoreanNameShape(k);
+  const bool partial_person = k - 1 >= first_ && person_to_[k - 1] == k - 1 &&
+                              person_from_[k - 1] == k - 1 &&
+                              (!IsKoreanNameShape(k - 1) || foreign_given);
+  if (!IsForeignPart(k - 1, 5) || (IsKoreanNameShape(k - 1) && !foreign_given) ||
+      (person_to_[k - 1] >= 0 && !partial_person)) {
+    return -1;
+  }
+  // The word before a foreign name must not glue on to it as another word.
+  // Nor may the first word be a verb form or adverb (따르면 프라이스, 취임한 배),
+  // or glued to what precedes it (8일엔 -> 일엔).
+  if (HasVerbalEnding(Tok(k - 1)) || !tokens_[k - 1].space_before) return -1;
+  // A place with the headline locative 서 (시애틀서 = in Seattle) is no given name.
+  const std::string_view first_word = Tok(k - 1);
+  if (first_word.size() >= 9 && first_word.substr(first_word.size() - 3) == "서") return -1;
+  const int before = k - 2;
+  if (before < first_ || !IsHangulWord(text_, tokens_[before]) ||
+      tokens_[before].kind == TokenKind::kParticle ||
+      KoreanStopwords().count(Tok(before)) != 0 || org_to_[before] >= 0 ||
+      HasVerbalEnding(Tok(before))) {
+    return k - 1;
+  }
+  return -1;
+}
+
+bool Scanner::IsRareSurnameName(int k) const {
+  if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
+  const std::string_view w = Tok(k);
+  return w.size() == 9 && IsRareKoreanSurname(w.substr(0, 3)) && !HasVerbalEnding(w) &&
+         KoreanStopwords().count(w) == 0 && !LooksLikeOrgWord(w) && other_from_[k] < 0 &&
+         (person_to_[k] < 0 || person_to_[k] == k);
+}
+
+int Scanner::KoreanNameTo(int k) const {
+  if (k < first_ || k >= last_) return -1;
+  if (const int after_employer = NameAfterEmployer(k); after_employer >= 0) return after_employer;
+  if (person_to_[k] >= 0) {
+    // The tagger may have caught only one word of a foreign name (료헤이 of
+    // 사카모토 료헤이 사장): a one-word, non-Korean person joins the word before.
+    // A two-syllable word after a longer foreign word is its given name
+    // even when it could be read as Korean (니시다 유키).
+    const bool foreign_given = Tok(k).size() == 6 && k - 1 >= first_ && Tok(k - 1).size() >= 9;
+    if (person_to_[k] == k && person_from_[k] == k && IsHangulWord(text_, tokens_[k]) &&
+        (!IsKoreanNameShape(k) || foreign_given) && IsForeignPart(k, 5)) {
+      if (const int first = ForeignFirstWordBefore(k); first >= 0) return first;
+    }
+    return person_to_[k];
+  }
+  if (org_to_[k] >= 0) return -1;
+  if (IsKoreanNameShape(k)) return k;
+  if (IsHangulWord(text_, tokens_[k]) && LooksLikeChineseName(Tok(k)) &&
+      KoreanStopwords().count(Tok(k)) == 0 && other_from_[k] < 0) {
+    return k;  // 쑹리펑 회장
+  }
+  // The tagger may have caught only the given name of a foreign name
+  // (매켄지 of 매켄지 로웰 CEO): a one-word person before the surname joins it.
+  if (IsForeignPart(k, 5)) return ForeignFirstWordBefore(k);
+  return -1;
+}
+
+int Scanner::SkipGlossBack(int k) const {
+  if (k < first_ || Tok(k) != ")") return k;
+  for (int j = k - 1; j >= first_ && j > k - 8; --j) {
+    if (Tok(j) == "(") {
+      return j - 1 >= first_ && !tokens_[j].space_before && IsHangulWord(text_, tokens_[j - 1]) ? j - 1 : k;
+    }
+    if (tokens_[j].kind == TokenKind::kWord && HasHangul(Tok(j))) return k;
+  }
+  return k;
+}
+
+int Scanner::MatchKorean(int t, int e) {
+  const Span title = SpanOf(t, e);
+  const int p = SkipGlossBack(SkipModifiersBack(t - 1));
+  if (p < first_) return -1;
+  // NAME TITLE, with an organisation before the name (삼성전자 이재용 회장),
+  // unless a Korean full name stands before a word that is no name: then
+  // that word is the organisation (서지안 이음AI 대표, 황보은채 로보린 대표).
+  const bool org_between =
+      tokens_[p].kind == TokenKind::kWord && p - 1 >= first_ && person_to_[p] != p - 1 &&
+      (Tok(p).size() >= 9 || !IsHangulWord(text_, tokens_[p])) &&
+      ((IsKoreanNameShape(p - 1) && Tok(p - 1).size() >= 9 &&
+        (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 || Tok(p - 1).size() == 12)) ||
+       (!IsKoreanNameShape(p) && KoreanNameTo(p - 1) >= 0 && KoreanNameTo(p - 1) < p - 1));
+  if (NameAfterEmployer(p) >= 0 || (org_to_[p] < 0 && !org_between)) {
+    int name = KoreanNameTo(p);
+    if (name < 0 && IsRareSurnameName(p)) name = p;
+    // "ORG의 NAME TITLE" with a one-word foreign name (톈윈게임즈의 쉬하오란 대표).
+    if (name < 0 && EmployerBefore(p) && IsForeignPart(p, 5) && !HasVerbalEnding(Tok(p)) &&
+        tokens_[p].space_before) {
+      Emit(RoleForm::kFull, SpanOf(p, p), title, SpanOf(p - 2, p - 2), p - 2, e);
+      return e;
+    }
+    if (name >= 0) {
+      const int org = OrgTo(name - 1, false);
+      if (org < 0 && name - 2 >= first_ && tokens_[name - 1].kind == TokenKind::kParticle &&
+          Tok(name - 1) == "의" && IsHangulWord(text_, tokens_[name - 2]) &&
+          !IsKoreanNameShape(name - 2) && KoreanStopwords().count(Tok(name - 2)) == 0 &&
+          !HasVerbalEnding(Tok(name - 2)) && Tok(name - 2).size() >= 9) {
+        // "이자르베르크의 클라우스 브레너 CEO": the word before 의 is the employer.
+        Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(name - 2, name - 2), name, e);
+        return e;
+      }
+      Emit(RoleForm::kFull, SpanOf(name, p), title, org >= 0 ? SpanOf(org, name - 1) : Span{},
+           org >= 0 ? org : name, e);
+      return e;
+    }
+  }
+  // SURNAME TITLE (구 회장, 이 회장은), maybe after an organisation.
+  if (IsHangulWord(text_, tokens_[p]) && IsKoreanSurname(Tok(p)) && person_to_[p] < 0 &&
+      org_to_[p] < 0) {
+    const int org = OrgTo(p - 1, false);
+    Emit(RoleForm::kShortTitle, SpanOf(p, p), title, org >= 0 ? SpanOf(org, p - 1) : Span{},
+         org >= 0 ? org : p, e);
+    return e;
+  }
+  // NAME ORG TITLE: the organisation is a mention or one word.
+  int org = org_to_[p];
+  if (org < 0 && tokens_[p].kind == TokenKind::kWord && (person_to_[p] < 0 || org_between) &&
+      KoreanStopwords().count(Tok(p)) == 0) {
+    org = p;
+  }
+  if (org < 0) return -1;
+  // A short unknown Hangul word after a name-like word is more likely the
+  // second half of a foreign name (오카베 겐지 사장) than an organisation.
+  if (org == p && org_to_[p] < 0 && IsHangulWord(text_, tokens_[p]) && Tok(p).size() <= 6 &&
+      IsForeignPart(p, 2) && IsForeignPart(p - 1, 5) && !IsKoreanNameShape(p - 1) &&
+      tokens_[p - 1].space_before && !HasVerbalEnding(Tok(p - 1))) {
+    Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
+    return e;
+  }
+  // Likewise a one-word "company" only the tagger saw, right after a one-word
+  // foreign person (마커스 홀랜더 CEO): the family name, not an employer.
+  if (org == p && p - 1 >= first_ && company_to_[p] < 0 && org_to_[p] == p &&
+      IsHangulWord(text_, tokens_[p]) && Tok(p).size() <= 12 && person_to_[p - 1] == p - 1 &&
+      person_from_[p - 1] == p - 1 && IsHangulWord(text_, tokens_[p - 1]) &&
+      !IsKoreanNameShape(p - 1) && !IsKoreanNameShape(p) && tokens_[p].space_before) {
+    Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
+    return e;
+  }
+  int name = KoreanNameTo(org - 1);
+  // A Japanese or other foreign family name may look Korean (오시로 다쿠야,
+  // 새뮤얼 오카포): before an employer and title, a Korean-looking word and a
+  // word that is no Korean name together are one foreign name.
+  if ((name < 0 || name == org - 1) && org - 2 >= first_) {
+    const int a = org - 2, b = org - 1;
+    const bool one_looks_korean = IsKoreanNameShape(a) != IsKoreanNameShape(b);
+    const bool boundary = a - 1 < first_ || !IsHangulWord(text_, tokens_[a - 1]) ||
+                          tokens_[a - 1].kind == TokenKind::kParticle;
+    if (one_looks_korean && boundary && IsForeignPart(a, 4) && IsForeignPart(b, 4) &&
+        Tok(a).size() >= 6 && Tok(b).size() >= 6 && !HasVerbalEnding(Tok(a)) &&
+        !HasVerbalEnding(Tok(b)) && !IsKoreanLeadInWord(Tok(a)) && tokens_[b].space_before &&
+        (person_to_[a] < 0 || person_to_[a] == a) && (person_to_[b] < 0 || person_to_[b] == b)) {
+      name = a;
+    }
+  }
+  const bool rare = (name < 0 || name == org - 1) && IsRareSurnameName(org - 1);
+  if (rare) name = org - 1;
+  // A one-word name here must look Korean: the tagger alone is not enough
+  // ("반도체·전자 산업 CEO" names nobody).
+  if (name == org - 1 && !rare && !IsKoreanNameShape(name)) name = -1;
+  if (name < 0) {
+    // No name: a known organisation and a title stand for its holder, as
+    // headlines write them (세랑군캐피탈 CEO와 조찬); coreference resolves it.
+    if (company_to_[p] != org || person_to_[p] >= 0 || IsKoreanFullNameShape(Tok(p)) ||
+        LookupTitle(text_, tokens_[t].begin).weak) {
+      return -1;
+    }
+    Emit(RoleForm::kShortTitle, Span{}, title, SpanOf(org, p), org, e);
+    return e;
+  }
+  Emit(RoleForm::kFull, SpanOf(name, org - 1), title, SpanOf(org, p), name, e);
+  return e;
+}
+
+}  // namespace tg::extract::pattern_scan
