@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 #include "core/utf8.h"
 #include "extract/coref.h"
@@ -22,14 +23,14 @@ int Priority(const Mention& m) {
   return 1;
 }
 
-// Keeps a non-overlapping set, higher priority first, then longer spans.
-// Identical spans merge their sources.
 // The code point starting at byte `at` of `text` (0 past the end).
 char32_t CodePointAt(std::string_view text, size_t at) {
   return at < text.size() ? NextCodePoint(text, &at) : 0;
 }
 bool IsHanChar(char32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; }  // CJK unified ideographs
 
+// Keeps a non-overlapping set, higher priority first, then longer spans.
+// Identical spans merge their sources.
 std::vector<Mention> Resolve(std::vector<Mention> candidates) {
   std::sort(candidates.begin(), candidates.end(), [](const Mention& a, const Mention& b) {
     if (Priority(a) != Priority(b)) return Priority(a) > Priority(b);
@@ -206,9 +207,11 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   }
   if (added) mentions = Resolve(std::move(candidates));
 
-  std::vector<EntityType> types_before;
-  types_before.reserve(mentions.size());
-  for (const Mention& m : mentions) types_before.push_back(m.type);
+  // Organisation spans as the sources gave them, before the retyping below.
+  std::vector<std::pair<uint32_t, uint32_t>> orgs_before;
+  for (const Mention& m : mentions) {
+    if (m.type == EntityType::kOrg) orgs_before.emplace_back(m.begin, m.end);
+  }
 
   // One spelling, one type: a tagger-only mention whose spelling the KB or a
   // pattern saw as an organisation elsewhere in the document is that organisation.
@@ -263,62 +266,47 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   // One sense per discourse: where a confirmed organisation's spelling occurs
   // again with no mention on it (a headline the tagger skipped), it is that
   // organisation there too.
-  {
-    std::vector<Mention> more;
-    std::sort(org_spellings.begin(), org_spellings.end());
-    org_spellings.erase(std::unique(org_spellings.begin(), org_spellings.end()), org_spellings.end());
-    const auto starts_token = [&](size_t at) {
-      auto it = std::lower_bound(doc.analysis.tokens.begin(), doc.analysis.tokens.end(), at,
-                                 [](const text::Token& t, size_t b) { return t.begin < b; });
-      return it != doc.analysis.tokens.end() && it->begin == at;
-    };
-    const auto ends_token = [&](size_t at) {
-      auto it = std::lower_bound(doc.analysis.tokens.begin(), doc.analysis.tokens.end(), at,
-                                 [](const text::Token& t, size_t e) { return t.end < e; });
-      return it != doc.analysis.tokens.end() && it->end == at;
-    };
-    for (std::string_view org : org_spellings) {
-      if (org.size() < 4) continue;
-      for (size_t at = text.find(org); at != std::string_view::npos; at = text.find(org, at + 1)) {
-        const size_t end = at + org.size();
-        if (!starts_token(at) || !ends_token(end)) continue;
-        bool covered = false;
-        for (const Mention& m : mentions) covered |= m.begin < end && at < m.end;
-        if (covered) continue;
-        Mention m;
-        m.begin = static_cast<uint32_t>(at);
-        m.end = static_cast<uint32_t>(end);
-        m.type = EntityType::kOrg;
-        m.sources = kFromPattern;
-        m.score = 0.6f;
-        more.push_back(m);
-        types_before.push_back(EntityType::kPerson);  // new here: counts as retyped
+  std::sort(org_spellings.begin(), org_spellings.end());
+  org_spellings.erase(std::unique(org_spellings.begin(), org_spellings.end()), org_spellings.end());
+  // Longer spellings first, so "Corvane Display" is not claimed as "Corvane".
+  std::stable_sort(org_spellings.begin(), org_spellings.end(),
+                   [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+  const size_t found_before = mentions.size();
+  for (std::string_view org : org_spellings) {
+    if (org.size() < 4) continue;
+    for (size_t at = text.find(org); at != std::string_view::npos; at = text.find(org, at + 1)) {
+      const auto begin = static_cast<uint32_t>(at);
+      const auto end = static_cast<uint32_t>(at + org.size());
+      if (text::TokenStartingAt(doc.analysis.tokens, begin) < 0 ||
+          text::TokenEndingAt(doc.analysis.tokens, end) < 0) {
+        continue;
       }
-    }
-    if (!more.empty()) {
-      // Keep `types_before` aligned with `mentions` by appending, then sort both together.
-      mentions.insert(mentions.end(), more.begin(), more.end());
-      std::vector<size_t> order(mentions.size());
-      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::stable_sort(order.begin(), order.end(),
-                       [&](size_t a, size_t b) { return mentions[a].begin < mentions[b].begin; });
-      std::vector<Mention> sorted;
-      std::vector<EntityType> sorted_types;
-      for (size_t i : order) {
-        sorted.push_back(std::move(mentions[i]));
-        sorted_types.push_back(types_before[i]);
-      }
-      mentions = std::move(sorted);
-      types_before = std::move(sorted_types);
+      bool covered = false;
+      for (const Mention& m : mentions) covered |= m.begin < end && begin < m.end;
+      if (covered) continue;
+      Mention m;
+      m.begin = begin;
+      m.end = end;
+      m.type = EntityType::kOrg;
+      m.sources = kFromPattern;
+      m.score = 0.6f;
+      mentions.push_back(m);
     }
   }
+  if (mentions.size() != found_before) {
+    std::stable_sort(mentions.begin(), mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  }
 
-  // A mention retyped as an organisation right before a title changes what
-  // the role patterns read there ("Lac Hong Minerals CEO"): read them again.
+  // An organisation new or retyped right before a title changes what the
+  // role patterns read there ("Lac Hong Minerals CEO"): read them again.
   bool retyped_before_title = false;
-  for (size_t i = 0; i < mentions.size() && i < types_before.size(); ++i) {
-    const Mention& m = mentions[i];
-    if (m.type != EntityType::kOrg || types_before[i] == EntityType::kOrg) continue;
+  for (const Mention& m : mentions) {
+    if (m.type != EntityType::kOrg ||
+        std::find(orgs_before.begin(), orgs_before.end(), std::make_pair(m.begin, m.end)) !=
+            orgs_before.end()) {
+      continue;
+    }
     const size_t after = m.end < text.size() && text[m.end] == ' ' ? m.end + 1 : m.end;
     retyped_before_title |= LookupTitle(text, after).length > 0;
   }

@@ -54,13 +54,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool IsHangulWord(std::string_view w) {
-  size_t pos = 0;
-  while (pos < w.size()) {
-    if (!IsHangul(NextCodePoint(w, &pos))) return false;
-  }
-  return !w.empty();
-}
 
 bool HasLower(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -86,22 +79,7 @@ SpanWords WordsOf(const text::Analysis& analysis, uint32_t begin, uint32_t end) 
   return out;
 }
 
-bool IsMonthName(std::string_view w) {
-  static constexpr std::string_view kMonths[] = {
-      "January", "February", "March", "April", "May", "June", "July", "August",
-      "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.",
-      "Nov.", "Dec."};
-  return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
-}
 
-// Words before a month that make it a date: "in April", "early May", "since June".
-bool IsTimePreposition(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "in", "In", "early", "late", "mid", "since", "until", "by", "from", "through", "last",
-      "next", "this", "of", "during", "before", "after", "Early", "Late", "Since",
-      "By", "From", "Until", "Last", "Next", "This", "During", "Before", "After"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
 
 bool StrongTitleAt(std::string_view text, const Token& t) {
   const TitleHit hit = LookupTitle(text, t.begin);
@@ -173,15 +151,15 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
   const std::string_view first = word(0);
   const std::string_view last = word(span.words.size() - 1);
 
-  if (!IsHangulWord(first)) {
+  if (!IsAllHangul(first)) {
     // A title-case headline run over its verb ("Veridian Grid Welcomes
     // Cheongram"): no name holds a headline verb.
     for (size_t k = 1; k < span.words.size(); ++k) {
       if (IsHeadlineVerb(word(k))) return false;
     }
     // "In early April Varga had dinner": a month after a time word is not a given name.
-    if (span.words.size() >= 2 && IsMonthName(first) && span.words[0] > 0 &&
-        IsTimePreposition(analysis.tokens[span.words[0] - 1].In(text))) {
+    if (span.words.size() >= 2 && IsEnglishMonthName(first) && span.words[0] > 0 &&
+        IsEnglishTimePreposition(analysis.tokens[span.words[0] - 1].In(text))) {
       m->begin = analysis.tokens[span.words[1]].begin;
       span.words.erase(span.words.begin());
       return RepairPerson(text, analysis, m, extra);
@@ -307,8 +285,30 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
 
 }  // namespace
 
-bool IsEnglishMonthName(std::string_view word) { return IsMonthName(word); }
-bool IsEnglishTimePreposition(std::string_view word) { return IsTimePreposition(word); }
+bool IsAllHangul(std::string_view w) {
+  size_t pos = 0;
+  while (pos < w.size()) {
+    if (!IsHangul(NextCodePoint(w, &pos))) return false;
+  }
+  return !w.empty();
+}
+
+bool IsEnglishMonthName(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {
+      "January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.",
+      "Nov.", "Dec."};
+  return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
+}
+
+// Words before a month that make it a date: "in April", "early May", "since June".
+bool IsEnglishTimePreposition(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "in", "In", "early", "late", "mid", "since", "until", "by", "from", "through", "last",
+      "next", "this", "of", "during", "before", "after", "Early", "Late", "Since",
+      "By", "From", "Until", "Last", "Next", "This", "During", "Before", "After"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
 bool EndsLikeKoreanClause(std::string_view word) {
   for (std::string_view e : kClauseEndings) {
     if (EndsWith(word, e)) return true;
@@ -337,7 +337,7 @@ bool LooksLikeChineseName(std::string_view word) {
       "둥", "샤오", "차오", "위안", "덩", "쩡", "뤼", "쑤", "딩", "웨이", "쉐", "옌", "다이",
       "톈", "팡", "야오", "랴오", "슝", "하오", "쿵", "추이", "캉", "마오", "허우", "멍", "룽",
       "돤", "첸", "궁", "류"};
-  if (!IsHangulWord(word)) return false;
+  if (!IsAllHangul(word)) return false;
   const size_t syllables = word.size() / 3;
   if (syllables < 3 || syllables > 4) return false;
   for (std::string_view s : kSurnames) {
@@ -354,7 +354,7 @@ bool IsIndustryNoun(std::string_view word) {
 }
 
 bool LooksLikeOrgWord(std::string_view word) {
-  if (IsHangulWord(word)) {
+  if (IsAllHangul(word)) {
     for (std::string_view e : kKoreanOrgEndings) {
       // The ending must leave a name before it (전자 alone is a word, not a company).
       if (EndsWith(word, e) && word.size() > e.size()) return true;

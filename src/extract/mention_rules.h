@@ -39,6 +39,9 @@ bool LooksLikeOrgWord(std::string_view word);
 // common noun of an industry (반도체, 에너지, 자동차, 통신).
 bool IsIndustryNoun(std::string_view word);
 
+// True when every code point of a non-empty word is a Hangul syllable.
+bool IsAllHangul(std::string_view word);
+
 // English month names ("April") and the words before a month that make it a
 // date ("in", "early", "since").
 bool IsEnglishMonthName(std::string_view word);

@@ -17,18 +17,7 @@ using text::TokenKind;
 
 size_t SyllablesOf(std::string_view w) { return w.size() / 3; }
 
-bool EndsWithText(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
-
-bool IsHangulWord(std::string_view w) {
-  size_t pos = 0;
-  while (pos < w.size()) {
-    if (!IsHangul(NextCodePoint(w, &pos))) return false;
-  }
-  return !w.empty();
-}
-
 }  // namespace
-
 
 void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
                             std::vector<Mention>* mentions) {
@@ -97,7 +86,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     if (std::find(titled.begin(), titled.end(), span(family)) == titled.end()) {
       const std::string_view family_word = span(family);
       if (!LooksLikeOrgWord(span(org)) || between.find('\n') != std::string_view::npos ||
-          SyllablesOf(span(given)) < 2 || EndsWithText(family_word, "서") || EndsWithText(family_word, "에") ||
+          SyllablesOf(span(given)) < 2 || family_word.ends_with("서") || family_word.ends_with("에") ||
           LookupTitle(text, given.begin).length > 0 || LookupTitle(text, family.begin).length > 0 ||
           tokens[given.first + 1 < tokens.size() ? given.first + 1 : given.first].kind ==
               TokenKind::kParticle ||
@@ -119,7 +108,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
         tagged_alone |= m.type == EntityType::kPerson && m.begin == family.begin && m.end == family.end;
       }
       bool copula = false;
-      for (std::string_view e : {"인", "은", "는", "의"}) copula |= EndsWithText(span(given), e);
+      for (std::string_view e : {"인", "은", "는", "의"}) copula |= span(given).ends_with(e);
       if (tagged_alone || copula) continue;
     }
     const Mention person = pattern_person(given.begin, family.end);
@@ -198,7 +187,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     if (m.type != EntityType::kPerson) continue;
     const std::string_view name = text.substr(m.begin, m.end - m.begin);
     const size_t space = name.find(' ');
-    if (space == std::string_view::npos || !IsHangulWord(name.substr(0, space))) continue;
+    if (space == std::string_view::npos || !IsAllHangul(name.substr(0, space))) continue;
     name_words.push_back(name.substr(0, space));
     name_words.push_back(name.substr(name.rfind(' ') + 1));
   }

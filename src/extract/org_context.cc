@@ -41,11 +41,11 @@ size_t CapsRunEnd(std::string_view text, const std::vector<Token>& tokens, size_
       ++e;
       continue;
     }
+    // A glued hyphen or any ampersand between capitalised words.
     const std::string_view w = tokens[e].In(text);
-    const bool joiner = (w == "-" || w == "&") && e > k && e + 1 < last &&
-                        IsCapitalizedWord(text, tokens[e + 1]) && !tokens[e + 1].space_before;
-    const bool ampersand = w == "&" && e > k && e + 1 < last && IsCapitalizedWord(text, tokens[e + 1]);
-    if (!joiner && !ampersand) break;
+    const bool joins = e > k && e + 1 < last && IsCapitalizedWord(text, tokens[e + 1]) &&
+                       ((w == "-" && !tokens[e + 1].space_before) || w == "&");
+    if (!joins) break;
     ++e;
   }
   return e;
@@ -109,10 +109,11 @@ std::vector<Span> FindOrgContexts(std::string_view text, const text::Analysis& a
         if (e >= last || !IsBusinessNoun(tokens[e].In(text))) continue;
         // The noun must end the description ("a maker of ..." is fine, "a
         // company spokesman" is a person).
-        if (e + 1 < last && IsLowerWord(text, tokens[e + 1]) && tokens[e + 1].In(text) != "of" &&
-            tokens[e + 1].In(text) != "that" && tokens[e + 1].In(text) != "which" &&
-            tokens[e + 1].In(text) != "based" && tokens[e + 1].In(text) != "in" &&
-            tokens[e + 1].In(text) != "with" && tokens[e + 1].In(text) != "and") {
+        static constexpr std::string_view kAfterNoun[] = {"of", "that", "which", "based",
+                                                          "in", "with", "and"};
+        if (e + 1 < last && IsLowerWord(text, tokens[e + 1]) &&
+            std::find(std::begin(kAfterNoun), std::end(kAfterNoun), tokens[e + 1].In(text)) ==
+                std::end(kAfterNoun)) {
           continue;
         }
         // The name ends at the comma: walk back over its capitalised words.

@@ -36,10 +36,6 @@ class Scanner {
  private:
   std::string_view Tok(int k) const { return tokens_[k].In(text_); }
 
-  // The token starting / ending exactly at a byte offset, or -1.
-  int TokenStartingAt(uint32_t begin) const;
-  int TokenEndingAt(uint32_t end) const;
-
   // The title at token k: its last token, or -1. Weak titles only when allowed.
   int TitleAt(int k, bool allow_weak, TitleHit* hit_out = nullptr) const;
 

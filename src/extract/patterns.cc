@@ -125,8 +125,8 @@ Scanner::Scanner(std::string_view text, const text::Analysis& analysis,
         m.type != EntityType::kPlace) {
       continue;
     }
-    const int first = TokenStartingAt(m.begin);
-    const int last = TokenEndingAt(m.end);
+    const int first = text::TokenStartingAt(tokens_, m.begin);
+    const int last = text::TokenEndingAt(tokens_, m.end);
     if (first < 0 || last < first) continue;
     if (m.type == EntityType::kPerson) {
       if (person_from_[first] < last) person_from_[first] = last;
@@ -155,24 +155,11 @@ std::vector<RoleMatch> Scanner::Run(const text::Analysis& analysis) {
   return std::move(out_);
 }
 
-int Scanner::TokenStartingAt(uint32_t begin) const {
-  auto it = std::lower_bound(tokens_.begin(), tokens_.end(), begin,
-                             [](const Token& t, uint32_t b) { return t.begin < b; });
-  return it != tokens_.end() && it->begin == begin ? static_cast<int>(it - tokens_.begin())
-                                                   : -1;
-}
-
-int Scanner::TokenEndingAt(uint32_t end) const {
-  auto it = std::lower_bound(tokens_.begin(), tokens_.end(), end,
-                             [](const Token& t, uint32_t e) { return t.end < e; });
-  return it != tokens_.end() && it->end == end ? static_cast<int>(it - tokens_.begin()) : -1;
-}
-
 int Scanner::TitleAt(int k, bool allow_weak, TitleHit* hit_out) const {
   if (k < first_ || k >= last_ || tokens_[k].kind != TokenKind::kWord) return -1;
   const TitleHit hit = LookupTitle(text_, tokens_[k].begin);
   if (hit.length == 0 || (hit.weak && !allow_weak)) return -1;
-  const int end = TokenEndingAt(tokens_[k].begin + static_cast<uint32_t>(hit.length));
+  const int end = text::TokenEndingAt(tokens_, tokens_[k].begin + static_cast<uint32_t>(hit.length));
   if (end < 0 || end >= last_) return -1;
   if (hit_out != nullptr) *hit_out = hit;
   return end;

@@ -4,6 +4,7 @@
 // stem and particle tokens (이재용 회장은 -> 이재용 / 회장 / 은;
 // 실리콘밸리에서 -> 실리콘밸리 / 에서), using the particle table in
 // text/korean_particles.h. Pure functions; thread-safe.
+#include <algorithm>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,19 @@ struct Analysis {
 // opener ("The", "He"). Sentence spans run from the first token's begin to
 // the last token's end.
 Analysis Analyze(std::string_view text);
+
+// The index of the token that starts (ends) exactly at byte `offset`, or -1.
+// `tokens` are in text order, as Analyze returns them.
+inline int TokenStartingAt(const std::vector<Token>& tokens, uint32_t offset) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
+                             [](const Token& t, uint32_t b) { return t.begin < b; });
+  return it != tokens.end() && it->begin == offset ? static_cast<int>(it - tokens.begin()) : -1;
+}
+inline int TokenEndingAt(const std::vector<Token>& tokens, uint32_t offset) {
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), offset,
+                             [](const Token& t, uint32_t e) { return t.end < e; });
+  return it != tokens.end() && it->end == offset ? static_cast<int>(it - tokens.begin()) : -1;
+}
 
 // True for the code points Analyze skips between tokens: white space, line
 // breaks, other control characters, U+200B and the byte-order mark. Every
