@@ -128,10 +128,13 @@ NameParts PartsOf(std::string_view name, const std::vector<const Token*>& tokens
       const size_t space = name.rfind(' ');
       parts.keys.emplace_back(space == std::string_view::npos ? words.back()
                                                               : name.substr(space + 1));
-      // Surname-first names (미즈노 하루토, 오카베 겐지) are shortened to the first word.
+      // Surname-first names (미즈노 하루토, 오카베 겐지) are shortened to the first
+      // word; names of three words or more drop it (알 누와이리 of 칼리드 알 누와이리).
       const size_t first_space = name.find(' ');
       if (first_space != std::string_view::npos && first_space == space) {
         parts.keys.emplace_back(name.substr(0, first_space));
+      } else if (first_space != std::string_view::npos) {
+        parts.keys.emplace_back(name.substr(first_space + 1));
       }
     }
     return parts;
@@ -139,6 +142,11 @@ NameParts PartsOf(std::string_view name, const std::vector<const Token*>& tokens
   if (words.size() >= 2) {
     parts.keys.emplace_back(words.front());
     if (words.back() != words.front()) parts.keys.emplace_back(words.back());
+    // "van Aalst" of "Pieter van Aalst": everything after the first word.
+    const size_t first_space = name.find(' ');
+    if (words.size() >= 3 && first_space != std::string_view::npos) {
+      parts.keys.emplace_back(name.substr(first_space + 1));
+    }
   } else {
     parts.keys.emplace_back(words[0]);
   }
@@ -243,14 +251,20 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
   }
   // Last words of spaced Hangul names (오언 프라이스): the same word alone
   // (프라이스 CEO) is that person's surname, not another person's full name.
-  std::vector<std::string> hangul_last_words;
+  std::vector<std::string> short_forms;
   for (const Mention& m : mentions) {
     const std::string_view surface = text.substr(m.begin, m.end - m.begin);
     const size_t space = surface.rfind(' ');
     if (m.type == EntityType::kPerson && space != std::string_view::npos && HasHangul(surface)) {
-      hangul_last_words.emplace_back(surface.substr(space + 1));
+      short_forms.emplace_back(surface.substr(space + 1));
       // Japanese and Chinese names keep the surname first (미즈노 하루토 -> 미즈노 사장).
-      if (surface.find(' ') == space) hangul_last_words.emplace_back(surface.substr(0, space));
+      if (surface.find(' ') == space) short_forms.emplace_back(surface.substr(0, space));
+    }
+    // Names of three or more words lose their first word (칼리드 알 누와이리
+    // -> 알 누와이리 회장, Pieter van Aalst -> van Aalst): the rest is no new person.
+    const size_t first_space = surface.find(' ');
+    if (m.type == EntityType::kPerson && first_space != std::string_view::npos && first_space != space) {
+      short_forms.emplace_back(surface.substr(first_space + 1));
     }
   }
   // Run-together foreign names (저우밍위안): their two-syllable-or-longer
@@ -260,16 +274,16 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
     if (m.type != EntityType::kPerson || !HasHangul(surface) || surface.find(' ') != std::string_view::npos) continue;
     const size_t n = SyllableCount(surface);
     if (n < 3 || IsKoreanSurname(surface.substr(0, PrefixBytes(surface, 1)))) continue;
-    for (size_t k = 2; k < n; ++k) hangul_last_words.emplace_back(surface.substr(0, PrefixBytes(surface, k)));
+    for (size_t k = 2; k < n; ++k) short_forms.emplace_back(surface.substr(0, PrefixBytes(surface, k)));
   }
-  auto is_hangul_surname = [&](const Mention& m) {
+  auto is_short_form = [&](const Mention& m) {
     if (m.type != EntityType::kPerson || !m.kb_id.empty()) return false;
     const std::string_view surface = text.substr(m.begin, m.end - m.begin);
-    return std::find(hangul_last_words.begin(), hangul_last_words.end(), surface) !=
-           hangul_last_words.end();
+    return std::find(short_forms.begin(), short_forms.end(), surface) !=
+           short_forms.end();
   };
   auto is_person_part = [&](const Mention& m) {
-    if (is_hangul_surname(m)) return true;
+    if (is_short_form(m)) return true;
     if (m.sources != kFromTagger || m.type == EntityType::kPerson) return false;
     const std::string_view surface = text.substr(m.begin, m.end - m.begin);
     return std::find(person_parts.begin(), person_parts.end(), surface) != person_parts.end();

@@ -262,4 +262,72 @@ void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analy
   mentions->insert(mentions->end(), found.begin(), found.end());
 }
 
+void FindParticleNames(std::string_view text, const text::Analysis& analysis,
+                       std::vector<Mention>* mentions) {
+  static constexpr std::string_view kParticles[] = {
+      "van", "von", "de", "der", "den", "da", "di", "del", "della", "dos", "das",
+      "du", "la", "le", "ter", "ten", "bin", "al", "el", "zu", "af"};
+  const std::vector<Token>& tokens = analysis.tokens;
+  const auto is_particle = [&](size_t i) {
+    return i < tokens.size() && tokens[i].space_before &&
+           std::find(std::begin(kParticles), std::end(kParticles), tokens[i].In(text)) !=
+               std::end(kParticles);
+  };
+  const auto capitalised = [&](size_t i) {
+    if (i >= tokens.size() || tokens[i].kind != TokenKind::kWord) return false;
+    const std::string_view w = tokens[i].In(text);
+    if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
+    for (size_t k = 1; k < w.size(); ++k) {
+      if ((w[k] < 'a' || w[k] > 'z') && w[k] != '-' && w[k] != '\'') return false;
+    }
+    return LookupTitle(text, tokens[i].begin).length == 0 && !IsEnglishMonthName(w) &&
+           !LooksLikeOrgWord(w);
+  };
+  // A title within a few tokens after a comma, or right before the name.
+  const auto titled = [&](size_t first, size_t last) {
+    if (first > 0 && LookupTitle(text, tokens[first - 1].begin).length > 0) return true;
+    if (last + 1 < tokens.size() && tokens[last + 1].In(text) == ",") {
+      for (size_t k = last + 2; k < tokens.size() && k < last + 6; ++k) {
+        if (LookupTitle(text, tokens[k].begin).length > 0) return true;
+      }
+    }
+    return false;
+  };
+  std::vector<Mention> found;
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    if (!capitalised(i) || !is_particle(i + 1)) continue;
+    size_t last = is_particle(i + 2) ? i + 3 : i + 2;
+    if (!capitalised(last) || !tokens[last].space_before) continue;
+    const uint32_t begin = tokens[i].begin, end = tokens[last].end;
+    const std::string_view tail = text.substr(tokens[i + 1].begin, end - tokens[i + 1].begin);
+    bool tagger_person = false, claimed = false;
+    for (const Mention& m : *mentions) {
+      if (begin >= m.end || m.begin >= end) continue;
+      if (m.type == EntityType::kPerson) {
+        tagger_person = true;
+        claimed |= m.sources != kFromTagger;
+      } else {
+        claimed |= m.sources != kFromTagger;
+      }
+    }
+    if (claimed) continue;
+    // "particle Surname" again on its own (", van Aalst and ...").
+    bool recurs = false;
+    for (size_t at = text.find(tail); at != std::string_view::npos && !recurs;
+         at = text.find(tail, at + 1)) {
+      recurs = at != tokens[i + 1].begin && at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\n');
+    }
+    if (!tagger_person && !recurs && !titled(i, last)) continue;
+    Mention person;
+    person.begin = begin;
+    person.end = end;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.8f;
+    found.push_back(person);
+    i = last;
+  }
+  mentions->insert(mentions->end(), found.begin(), found.end());
+}
+
 }  // namespace tg::extract

@@ -26,4 +26,12 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
 void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analysis,
                               std::vector<Mention>* mentions);
 
+// Western names with a lower-case particle ("Pieter van Aalst", "Ana de la
+// Cruz", "Ursula von Brandt"): a capitalised word, one or two particles and a
+// capitalised surname are a person when a title stands next to them, the
+// tagger saw a person in them, or "particle Surname" recurs alone. Appends
+// PERSON mentions where nothing but a tagger guess claims the words.
+void FindParticleNames(std::string_view text, const text::Analysis& analysis,
+                       std::vector<Mention>* mentions);
+
 }  // namespace tg::extract

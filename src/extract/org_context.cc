@@ -1,12 +1,14 @@
 // Organisation contexts. Both scans walk the tokens once per sentence:
 //   NAME , who (runs|heads|leads|founded|co-founded|chairs|owns) [the] CAPS
 //   CAPS , (a|an|the) [word ...] TRADE-NOUN
+//   business-noun CAPS ("display maker Hyeonam Optics", "conglomerate X")
 // where CAPS is a run of capitalised Latin words (with "&", "-" joins).
 #include "extract/org_context.h"
 
 #include <algorithm>
 #include <string_view>
 
+#include "extract/mention_rules.h"
 #include "extract/titles.h"
 
 namespace tg::extract {
@@ -23,6 +25,13 @@ bool IsCapitalizedWord(std::string_view text, const Token& t) {
 bool IsLowerWord(std::string_view text, const Token& t) {
   const std::string_view w = t.In(text);
   return t.kind == TokenKind::kWord && !w.empty() && w[0] >= 'a' && w[0] <= 'z';
+}
+
+// "the company Monday said" (wire style): a weekday is no name.
+bool IsWeekdayName(std::string_view w) {
+  static constexpr std::string_view kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                               "Friday", "Saturday", "Sunday"};
+  return std::find(std::begin(kDays), std::end(kDays), w) != std::end(kDays);
 }
 
 bool IsEmployerVerb(std::string_view w) {
@@ -92,6 +101,14 @@ std::vector<Span> FindOrgContexts(std::string_view text, const text::Analysis& a
         // A possessive ("who runs Samsung's foundry") names the owner, not a person: keep it too.
         if (e > b) out.push_back({tokens[b].begin, tokens[e - 1].end});
         continue;
+      }
+      // "Korean display maker Hyeonam Optics": a lower-case business noun
+      // right before a capitalised run that starts with no title or month.
+      if (IsBusinessNoun(w) && IsLowerWord(text, tokens[k]) && tokens[k + 1].space_before &&
+          LookupTitle(text, tokens[k + 1].begin).length == 0 &&
+          !IsEnglishMonthName(tokens[k + 1].In(text)) && !IsWeekdayName(tokens[k + 1].In(text))) {
+        const size_t e = CapsRunEnd(text, tokens, k + 1, last);
+        if (e > k + 1 && e - (k + 1) <= 4) out.push_back({tokens[k + 1].begin, tokens[e - 1].end});
       }
       // "Lotus Silicon, a Vietnamese design services firm"
       if (w == "," && k > first && k + 2 < last) {

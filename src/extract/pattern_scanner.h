@@ -73,8 +73,6 @@ class Scanner {
 
   bool IsForeignPart(int k, size_t max_syllables) const;
 
-  // A Korean name ending at k: a PERSON mention, a two-word foreign name
-  // (젠슨 황) or a surname-led Hangul word (이재용). Returns its first token or -1.
   // True when "ORG의" ends right before token j (베리언테라퓨틱스의 매켄지 ...).
   bool EmployerBefore(int j) const;
 
@@ -82,6 +80,13 @@ class Scanner {
   // are one foreign name, whatever the tagger made of either (매켄지 alone, or
   // 로웰 as a company). Returns the first token, or -1.
   int NameAfterEmployer(int k) const;
+
+  // "ORG의 W1 W2 [W3 [W4]] TITLE": with the employer already given by 의,
+  // two to four name-like Hangul words ending at k are one foreign name
+  // (아오바상사의 오카모토 류이치 사장, 사이공델타그룹의 응우옌 반 록 회장), even
+  // where the tagger read the last word as a company. Returns the first
+  // token, or -1.
+  int SpacedNameAfterEmployer(int k) const;
 
   // The first word of a foreign name whose other word is at k (프라이스 of
   // 에이미 프라이스): a short Hangul word that is no Korean name, verb form,
@@ -93,6 +98,8 @@ class Scanner {
   // only right before a title or an employer and title: the caller's context.
   bool IsRareSurnameName(int k) const;
 
+  // A Korean name ending at k: a PERSON mention, a two-word foreign name
+  // (젠슨 황) or a surname-led Hangul word (이재용). Returns its first token or -1.
   int KoreanNameTo(int k) const;
 
   Span SpanOf(int first, int last) const;

@@ -77,6 +77,46 @@ int Scanner::NameAfterEmployer(int k) const {
   return one_org || (single(k) && single(k - 1)) ? k - 1 : -1;
 }
 
+int Scanner::SpacedNameAfterEmployer(int k) const {
+  // A word of the name: Hangul, spaced, no verb form, no title, no company
+  // other than the tagger's guess.
+  const auto name_word = [&](int j) {
+    if (j < first_ || !IsHangulWord(text_, tokens_[j]) || !tokens_[j].space_before ||
+        tokens_[j].kind != TokenKind::kWord) {
+      return false;
+    }
+    const std::string_view w = Tok(j);
+    return w.size() <= 15 && !HasVerbalEnding(w) && KoreanStopwords().count(w) == 0 &&
+           !LooksLikeOrgWord(w) && !IsKoreanLeadInWord(w) && company_to_[j] < 0 &&
+           (org_to_[j] < 0 || org_to_[j] == j) && other_from_[j] < 0 &&
+           LookupTitle(text_, tokens_[j].begin).length == 0;
+  };
+  for (int first = k - 1; first >= k - 3 && name_word(first); --first) {
+    if (!name_word(k)) return -1;
+    if (first - 2 < first_ || tokens_[first - 1].kind != TokenKind::kParticle ||
+        Tok(first - 1) != "의" || tokens_[first - 1].space_before) {
+      continue;
+    }
+    // The employer: a company, or a long Hangul word that is no name.
+    const int org = first - 2;
+    const std::string_view employer = Tok(org);
+    const bool employer_ok =
+        EmployerBefore(first) ||
+        (IsHangulWord(text_, tokens_[org]) && employer.size() >= 9 && !IsKoreanNameShape(org) &&
+         KoreanStopwords().count(employer) == 0 && !HasVerbalEnding(employer) &&
+         person_to_[org] < 0);
+    if (!employer_ok) return -1;
+    // Korean names are one word: a Korean full name first is followed by a
+    // company, unless the next word is a short given name (조너선 헤일 aside).
+    if (IsKoreanFullNameShape(Tok(first)) && k == first + 1 && Tok(k).size() > 6 &&
+        person_to_[first] != k) {
+      return -1;
+    }
+    return first;
+  }
+  return -1;
+}
+
 int Scanner::ForeignFirstWordBefore(int k) const {
   // A Japanese family name may look Korean (노무라, 하야시): it still leads a
   // given name that the tagger marked as a person of its own and that does
@@ -165,6 +205,10 @@ int Scanner::MatchKorean(int t, int e) {
       ((IsKoreanNameShape(p - 1) && Tok(p - 1).size() >= 9 &&
         (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 || Tok(p - 1).size() == 12)) ||
        (!IsKoreanNameShape(p) && KoreanNameTo(p - 1) >= 0 && KoreanNameTo(p - 1) < p - 1));
+  if (const int name = SpacedNameAfterEmployer(p); name >= 0) {
+    Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(name - 2, name - 2), name, e);
+    return e;
+  }
   if (NameAfterEmployer(p) >= 0 || (org_to_[p] < 0 && !org_between)) {
     int name = KoreanNameTo(p);
     if (name < 0 && IsRareSurnameName(p)) name = p;
