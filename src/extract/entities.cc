@@ -237,12 +237,19 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
       }
     }
   }
+  // A tagger "person" of several words whose first word is such an
+  // organisation's whole spelling is that organisation's longer name
+  // ("슈탈베르크 로봇" beside 슈탈베르크, "Zephyr Motion" beside Zephyr).
   for (Mention& m : mentions) {
-    if (m.sources == kFromTagger && m.type != EntityType::kOrg &&
-        std::find(org_spellings.begin(), org_spellings.end(),
-                  text.substr(m.begin, m.end - m.begin)) != org_spellings.end()) {
-      m.type = EntityType::kOrg;
-    }
+    if (m.sources != kFromTagger || m.type == EntityType::kOrg) continue;
+    const std::string_view surface = text.substr(m.begin, m.end - m.begin);
+    const size_t space = surface.find(' ');
+    const bool whole = std::find(org_spellings.begin(), org_spellings.end(), surface) !=
+                       org_spellings.end();
+    const bool led = m.type == EntityType::kPerson && space != std::string_view::npos &&
+                     std::find(org_spellings.begin(), org_spellings.end(),
+                               surface.substr(0, space)) != org_spellings.end();
+    if (whole || led) m.type = EntityType::kOrg;
   }
 
   // Headline shorthand glued before a name (獨토마스 베커: "German Thomas

@@ -404,16 +404,33 @@ DateChoice ChooseDate(const EventDoc& doc, const SentenceRefs& s, uint32_t first
                       uint32_t near_token, const CivilDate& anchor) {
   DateChoice out;
   const TimeExpression* best = nullptr;
+  CivilDate best_anchor;
   int best_score = 1 << 30;
   const std::vector<Token>& tokens = doc.tokens();
+  // What "the following day" / 이튿날 / 전날 counts from: the latest exact day
+  // named earlier in the sentence ("arrived on the 10th and met X the
+  // following day"), else the previous meeting's day, else the publication.
+  const auto anchor_of = [&](const TimeExpression& t) {
+    CivilDate in_sentence;
+    for (int index : s.times) {
+      const TimeExpression& u = doc.entities->times[index];
+      if (u.end <= t.begin && u.anchor != TimeAnchor::kEvent && u.anchor != TimeAnchor::kDuration &&
+          !u.approximate && IsCompleteDate(u.value)) {
+        in_sentence = u.value;
+      }
+    }
+    if (IsCompleteDate(in_sentence)) return in_sentence;
+    return IsCompleteDate(anchor) ? anchor : doc.published;
+  };
   for (int index : s.times) {
     const TimeExpression& t = doc.entities->times[index];
     if (t.anchor == TimeAnchor::kDuration) continue;
     const uint32_t tok = TokenAtOrAfter(tokens, t.begin);
     if (tok < first || tok >= last) continue;
-    const bool day = t.anchor == TimeAnchor::kEvent ? IsCompleteDate(anchor)
+    const CivilDate from = t.anchor == TimeAnchor::kEvent ? anchor_of(t) : CivilDate{};
+    const bool day = t.anchor == TimeAnchor::kEvent ? IsCompleteDate(from)
                                                     : IsCompleteDate(t.value) && !t.approximate;
-    const bool any = t.anchor == TimeAnchor::kEvent ? IsCompleteDate(anchor) : t.value.year != 0;
+    const bool any = t.anchor == TimeAnchor::kEvent ? IsCompleteDate(from) : t.value.year != 0;
     // The date of a report, not of the event: "...만났다고 24일 밝혔다",
     // "the company said on Thursday".
     const uint32_t tok_end = TokenAtOrAfter(tokens, t.end - 1) + 1;
@@ -429,6 +446,7 @@ DateChoice ChooseDate(const EventDoc& doc, const SentenceRefs& s, uint32_t first
     if (score < best_score) {
       best_score = score;
       best = &t;
+      best_anchor = from;
     }
   }
   if (best == nullptr) return out;
@@ -437,8 +455,8 @@ DateChoice ChooseDate(const EventDoc& doc, const SentenceRefs& s, uint32_t first
   bool exact = !best->approximate && IsCompleteDate(value) &&
                !(IsCompleteDate(best->range_end) && DayNumber(best->range_end) != DayNumber(value));
   if (best->anchor == TimeAnchor::kEvent) {
-    if (!IsCompleteDate(anchor)) return out;
-    value = AddDays(anchor, best->offset_days);
+    if (!IsCompleteDate(best_anchor)) return out;
+    value = AddDays(best_anchor, best->offset_days);
     exact = true;
   }
   out.expression = best;

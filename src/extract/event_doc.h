@@ -88,7 +88,9 @@ struct DateChoice {
 
 // The time expression in [first, last) of sentence `s` nearest `near_token`
 // (preferring one that fixes a day); relative ones ("the following day",
-// "이튿날") count from `anchor` (an earlier event's day; may be invalid).
+// "이튿날", "전날") count from the latest exact day named before them in the
+// sentence, else from `anchor` (an earlier event's day; may be invalid), else
+// from the publication date.
 DateChoice ChooseDate(const EventDoc& doc, const SentenceRefs& s, uint32_t first, uint32_t last,
                       uint32_t near_token, const CivilDate& anchor);
 

@@ -217,6 +217,22 @@ class MeetingFinder {
     }
     base.date = ChooseDate(doc_, s, c.first, c.last, trigger, last_day_);
     if (!base.date.found) base.date = ChooseDate(doc_, s, s.first_token, s.last_token, trigger, last_day_);
+    // No time in the sentence: a story goes on at the day it has just named
+    // ("On Monday he flew to Austin. Hours after landing, he had dinner
+    // with ..."). The nearest earlier time of the last two body sentences,
+    // when it fixes a day; a headline or byline is no narrative.
+    for (size_t back = 1; !base.date.found && base.status == EventStatus::kOccurred && back <= 2 &&
+                          back <= si && !IsHeadline(doc_, doc_.sentences[si - back]);
+         ++back) {
+      const SentenceRefs& prev = doc_.sentences[si - back];
+      const DateChoice d = ChooseDate(doc_, prev, prev.first_token, prev.last_token, prev.last_token, last_day_);
+      if (!d.found) continue;
+      if (IsCompleteDate(d.day)) {
+        base.date = d;
+        base.confidence -= 0.05f;
+      }
+      break;
+    }
     if (base.status == EventStatus::kOccurred && IsCompleteDate(base.date.day) &&
         IsCompleteDate(doc_.published) && DayNumber(base.date.day) > DayNumber(doc_.published)) {
       base.status = EventStatus::kPlanned;
@@ -358,7 +374,11 @@ class MeetingFinder {
     }
     const std::string_view words = doc_.text.substr(date->expression->begin,
                                                      date->expression->end - date->expression->begin);
-    if (HasMonthWord(words)) return;
+    // An explicit past ("지난 16일", "last Friday") stays where it is.
+    if (HasMonthWord(words) || words.find("지난") != std::string_view::npos ||
+        words.find("last") != std::string_view::npos) {
+      return;
+    }
     CivilDate moved = HasWeekdayWord(words) ? AddDays(date->day, 7) : AddMonths(date->day, 1);
     if (!IsCompleteDate(moved) || (moved.day != date->day.day && !HasWeekdayWord(words))) return;
     date->day = moved;

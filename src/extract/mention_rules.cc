@@ -321,6 +321,10 @@ bool IsKoreanLeadInWord(std::string_view word) {
       "찾아", "찾아가", "찾아와", "만나", "만나고", "맞아", "맞이해", "방문해", "초청해", "초대해",
       "불러", "데리고", "대동해", "통해", "위해", "향해", "따라", "대해", "관해", "대신", "다시",
       "함께", "따로", "직접", "처음", "곧", "또", "이어", "이후", "앞서", "비롯해", "포함해",
+      // Adnominal verb forms of vowel stems that end in ㄴ (연사로 나선 성하람,
+      // 무대에 오른 민경태): no given name.
+      "나선", "오른", "이끈", "만난", "지낸", "밝힌", "세운", "떠난", "거친", "꾸린", "건넨",
+      "내건", "마친", "이룬", "펼친", "드러낸", "보낸", "가진", "지킨",
       // Kinship and succession nouns that introduce a person (장남 여준혁).
       "장남", "차남", "삼남", "장녀", "차녀", "삼녀", "막내", "외아들", "외동딸", "아들", "딸",
       "부인", "아내", "남편", "동생", "사위", "며느리", "손자", "손녀", "부친", "모친", "조카",
@@ -351,6 +355,17 @@ bool LooksLikeChineseName(std::string_view word) {
 bool IsIndustryNoun(std::string_view word) {
   return std::find(std::begin(kKoreanOrgEndings), std::end(kKoreanOrgEndings), word) !=
          std::end(kKoreanOrgEndings);
+}
+
+bool IsKoreanDivisionWord(std::string_view word) {
+  static constexpr std::string_view kEndings[] = {
+      "개발", "사업", "부문", "담당", "본부", "총괄", "전략", "영업", "기술", "재무", "마케팅",
+      "연구", "경영", "운영", "관리", "기획", "홍보", "투자", "인사", "생산", "구매", "디자인",
+      "대외협력", "지원", "혁신", "품질", "법무", "감사", "사업부", "연구소"};
+  for (std::string_view e : kEndings) {
+    if (EndsWith(word, e)) return true;
+  }
+  return false;
 }
 
 bool LooksLikeOrgWord(std::string_view word) {

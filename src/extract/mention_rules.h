@@ -39,6 +39,10 @@ bool LooksLikeOrgWord(std::string_view word);
 // common noun of an industry (반도체, 에너지, 자동차, 통신).
 bool IsIndustryNoun(std::string_view word);
 
+// Korean division and function nouns written between a name and a title
+// (사업개발, 해외영업, 경영전략, 기술총괄 부사장): no name and no company.
+bool IsKoreanDivisionWord(std::string_view word);
+
 // True when every code point of a non-empty word is a Hangul syllable.
 bool IsAllHangul(std::string_view word);
 

@@ -244,7 +244,10 @@ void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analy
     bool claimed = false;
     for (const Mention& m : *mentions) {
       if (a.begin < m.end && m.begin < b.end &&
-          !(m.sources == kFromTagger && m.type != EntityType::kPerson) &&
+          // A tagger person running past the name ("Energy Han Jeong-woo"
+          // after "Minister of Trade, Industry and") yields to it.
+          !(m.sources == kFromTagger &&
+            (m.type != EntityType::kPerson || m.begin < a.begin || m.end > b.end)) &&
           !(m.type == EntityType::kPerson && m.begin == a.begin && m.end == b.end)) {
         claimed = true;
       }

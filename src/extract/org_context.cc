@@ -34,6 +34,28 @@ bool IsWeekdayName(std::string_view w) {
   return std::find(std::begin(kDays), std::end(kDays), w) != std::end(kDays);
 }
 
+// Business nouns that are also people's trades.
+bool IsPersonTrade(std::string_view w) {
+  return w == "trader" || w == "publisher" || w == "producer" || w == "miner";
+}
+
+// A capitalised run [b, e) that modifies the noun after it ("enterprise AI
+// lab", "the firm's HBM4 commitment"): one all-capitals word before a
+// lower-case word that is no verb or function word.
+bool IsModifierRun(std::string_view text, const std::vector<Token>& tokens, size_t b, size_t e,
+                   size_t last) {
+  if (e != b + 1 || e >= last || !IsLowerWord(text, tokens[e])) return false;
+  const std::string_view w = tokens[b].In(text);
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+  }
+  static constexpr std::string_view kAfterName[] = {
+      "said", "says", "and", "or", "of", "in", "on", "at", "to", "for", "with", "has",
+      "have", "had", "is", "was", "will", "would", "which", "that", "as", "from", "by"};
+  const std::string_view next = tokens[e].In(text);
+  return std::find(std::begin(kAfterName), std::end(kAfterName), next) == std::end(kAfterName);
+}
+
 bool IsEmployerVerb(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {"runs", "heads", "leads", "founded", "co-founded",
                                                 "chairs", "owns", "ran", "headed", "led",
@@ -104,11 +126,14 @@ std::vector<Span> FindOrgContexts(std::string_view text, const text::Analysis& a
       }
       // "Korean display maker Hyeonam Optics": a lower-case business noun
       // right before a capitalised run that starts with no title or month.
-      if (IsBusinessNoun(w) && IsLowerWord(text, tokens[k]) && tokens[k + 1].space_before &&
-          LookupTitle(text, tokens[k + 1].begin).length == 0 &&
+      // (Not a trade that names people: "commodities trader Lee Ha-neul".)
+      if (IsBusinessNoun(w) && !IsPersonTrade(w) && IsLowerWord(text, tokens[k]) &&
+          tokens[k + 1].space_before && LookupTitle(text, tokens[k + 1].begin).length == 0 &&
           !IsEnglishMonthName(tokens[k + 1].In(text)) && !IsWeekdayName(tokens[k + 1].In(text))) {
         const size_t e = CapsRunEnd(text, tokens, k + 1, last);
-        if (e > k + 1 && e - (k + 1) <= 4) out.push_back({tokens[k + 1].begin, tokens[e - 1].end});
+        if (e > k + 1 && e - (k + 1) <= 4 && !IsModifierRun(text, tokens, k + 1, e, last)) {
+          out.push_back({tokens[k + 1].begin, tokens[e - 1].end});
+        }
       }
       // "Lotus Silicon, a Vietnamese design services firm"
       if (w == "," && k > first && k + 2 < last) {

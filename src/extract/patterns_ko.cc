@@ -79,14 +79,15 @@ int Scanner::NameAfterEmployer(int k) const {
 
 int Scanner::SpacedNameAfterEmployer(int k) const {
   // A word of the name: Hangul, spaced, no verb form, no title, no company
-  // other than the tagger's guess.
+  // other than the tagger's guess, no division (토머스 링 사업개발 부사장).
   const auto name_word = [&](int j) {
     if (j < first_ || !IsHangulWord(text_, tokens_[j]) || !tokens_[j].space_before ||
         tokens_[j].kind != TokenKind::kWord) {
       return false;
     }
     const std::string_view w = Tok(j);
-    return w.size() <= 15 && !HasVerbalEnding(w) && KoreanStopwords().count(w) == 0 &&
+    return w.size() <= 15 && !HasVerbalEnding(w) && !IsKoreanDivisionWord(w) &&
+           KoreanStopwords().count(w) == 0 &&
            !LooksLikeOrgWord(w) && !IsKoreanLeadInWord(w) && company_to_[j] < 0 &&
            (org_to_[j] < 0 || org_to_[j] == j) && other_from_[j] < 0 &&
            LookupTitle(text_, tokens_[j].begin).length == 0;

@@ -101,6 +101,18 @@ const Label* LabelBefore(std::string_view s, size_t begin, size_t* label_begin) 
   size_t i = begin;
   size_t len = 0;
   while (i > 0 && IsSpaceOrSep(s, i - 1, &len)) i -= len;
+  // A weekday between the label and the date ("Updated Tuesday, January 6").
+  for (std::string_view day : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                               "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
+                               "fri", "sat", "sun"}) {
+    const size_t end = i > 0 && (s[i - 1] == '.' || s[i - 1] == ',') ? i - 1 : i;
+    if (end >= day.size() + 1 && AtNoCase(s, end - day.size(), day) &&
+        !IsAlpha(s[end - day.size() - 1])) {
+      i = end - day.size();
+      while (i > 0 && IsSpaceOrSep(s, i - 1, &len)) i -= len;
+      break;
+    }
+  }
   // "Posted on", "Updated at".
   for (std::string_view word : {"on", "at"}) {
     if (i >= word.size() + 1 && AtNoCase(s, i - word.size(), word) &&

@@ -70,8 +70,8 @@ class DatePicker {
   void Offer(std::string_view line, bool labelled_only) {
     std::optional<FoundDate> found = FindPublishedDate(line);
     if (!found || found->date.size() != 10 || found->date[0] == '-') return;
-    if (labelled_only && found->label != DateLabel::kPublished &&
-        found->label != DateLabel::kDateline) {
+    // ("Last updated ..." counts too: a live page may print no other date.)
+    if (labelled_only && found->label == DateLabel::kNone) {
       return;
     }
     if (!best_ || LabelRank(found->label) < LabelRank(best_->label)) best_ = std::move(found);
