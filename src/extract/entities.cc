@@ -183,6 +183,7 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
     const size_t before = mentions.size();
     FindRomanizedKoreanNames(text, doc.analysis, &mentions);
     FindParticleNames(text, doc.analysis, &mentions);
+    FindGivenNameNames(text, doc.analysis, &mentions);
     if (mentions.size() != before) {
       candidates.insert(candidates.end(), mentions.begin() + before, mentions.end());
       added = true;

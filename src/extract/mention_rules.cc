@@ -228,6 +228,9 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     if (lo + 2 == span.words.size() && IsKoreanFullNameShape(word(lo + 1))) {
       for (std::string_view e : {"인", "은", "는", "의"}) clause |= EndsWith(w, e);
     }
+    // A time unit after a time word ("다음 주 파월"): no given name.
+    const size_t at = span.words[lo];
+    clause |= at > 0 && IsKoreanTimeUnitAfter(w, analysis.tokens[at - 1].In(text));
     if (!clause) break;
     ++lo;
   }
@@ -252,10 +255,16 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
   }
   // "NAME ORG TITLE": the word before the title is the organisation when the
   // span holds more words than a name, or it ends like a company name.
+  // (A division may stand between: 염지유 동해바이오 전략담당 부사장.)
+  size_t title_at = span.after;
+  if (title_at + 1 < analysis.tokens.size() && analysis.tokens[title_at].kind == TokenKind::kWord &&
+      IsKoreanDivisionWord(analysis.tokens[title_at].In(text))) {
+    ++title_at;
+  }
   const bool before_title =
-      hi == span.words.size() && span.after < analysis.tokens.size() &&
-      analysis.tokens[span.after].kind == TokenKind::kWord &&
-      LookupTitle(text, analysis.tokens[span.after].begin).length > 0;
+      hi == span.words.size() && title_at < analysis.tokens.size() &&
+      analysis.tokens[title_at].kind == TokenKind::kWord &&
+      LookupTitle(text, analysis.tokens[title_at].begin).length > 0;
   if (before_title && hi - lo >= 2) {
     const std::string_view first_name = word(lo);
     const size_t syllables = CountCodePoints(first_name);
@@ -355,6 +364,12 @@ bool LooksLikeChineseName(std::string_view word) {
 bool IsIndustryNoun(std::string_view word) {
   return std::find(std::begin(kKoreanOrgEndings), std::end(kKoreanOrgEndings), word) !=
          std::end(kKoreanOrgEndings);
+}
+
+bool IsKoreanTimeUnitAfter(std::string_view unit, std::string_view before) {
+  if (unit != "주" && unit != "달" && unit != "날" && unit != "해") return false;
+  static constexpr std::string_view kTimeWords[] = {"다음", "지난", "이번", "오는", "매", "그", "첫"};
+  return std::find(std::begin(kTimeWords), std::end(kTimeWords), before) != std::end(kTimeWords);
 }
 
 bool IsKoreanDivisionWord(std::string_view word) {

@@ -43,6 +43,10 @@ bool IsIndustryNoun(std::string_view word);
 // (사업개발, 해외영업, 경영전략, 기술총괄 부사장): no name and no company.
 bool IsKoreanDivisionWord(std::string_view word);
 
+// True when `unit` is a time unit that `before` makes a time ("다음 주",
+// "지난 달", "그 해"): no name, though 주 and 해 can be surnames.
+bool IsKoreanTimeUnitAfter(std::string_view unit, std::string_view before);
+
 // True when every code point of a non-empty word is a Hangul syllable.
 bool IsAllHangul(std::string_view word);
 

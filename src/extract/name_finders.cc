@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/utf8.h"
+#include "extract/given_names.h"
 #include "extract/mention_rules.h"
 #include "extract/titles.h"
 
@@ -329,6 +330,60 @@ void FindParticleNames(std::string_view text, const text::Analysis& analysis,
     person.score = 0.8f;
     found.push_back(person);
     i = last;
+  }
+  mentions->insert(mentions->end(), found.begin(), found.end());
+}
+
+void FindGivenNameNames(std::string_view text, const text::Analysis& analysis,
+                        std::vector<Mention>* mentions) {
+  const std::vector<Token>& tokens = analysis.tokens;
+  // A surname word: capitalised, then lower-case letters, hyphens or
+  // apostrophes ("Achebe", "O'Neill", "Smith-Jones"); no title, month or
+  // organisation word.
+  const auto surname = [&](size_t i) {
+    if (i >= tokens.size() || tokens[i].kind != TokenKind::kWord || !tokens[i].space_before) {
+      return false;
+    }
+    const std::string_view w = tokens[i].In(text);
+    if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
+    for (size_t k = 1; k < w.size(); ++k) {
+      const char c = w[k];
+      if (!((c >= 'a' && c <= 'z') || c == '-' || c == '\'' || (c >= 'A' && c <= 'Z' && k > 1 && w[k - 1] == '\''))) {
+        return false;
+      }
+    }
+    return LookupTitle(text, tokens[i].begin).length == 0 && !IsEnglishMonthName(w) &&
+           !LooksLikeOrgWord(w);
+  };
+  const auto capitalised = [&](size_t i) {
+    if (i >= tokens.size() || tokens[i].kind != TokenKind::kWord) return false;
+    const char c = tokens[i].In(text)[0];
+    return c >= 'A' && c <= 'Z';
+  };
+  std::vector<Mention> found;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::kWord || !IsKnownGivenName(tokens[i].In(text))) continue;
+    // The whole capitalised run: a name of two or three words, not the tail
+    // of a longer name or a company ("Morgan Stanley Capital Group").
+    if (i > 0 && capitalised(i - 1) && tokens[i].space_before &&
+        tokens[i - 1].end + 1 == tokens[i].begin) {
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < tokens.size() && end < i + 3 && surname(end)) ++end;
+    if (end == i + 1 || capitalised(end)) continue;
+    const uint32_t begin = tokens[i].begin, stop = tokens[end - 1].end;
+    bool claimed = false;
+    for (const Mention& m : *mentions) claimed |= begin < m.end && m.begin < stop;
+    if (claimed) continue;
+    Mention person;
+    person.begin = begin;
+    person.end = stop;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.7f;
+    found.push_back(person);
+    i = end - 1;
   }
   mentions->insert(mentions->end(), found.begin(), found.end());
 }

@@ -34,4 +34,11 @@ void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analy
 void FindParticleNames(std::string_view text, const text::Analysis& analysis,
                        std::vector<Mention>* mentions);
 
+// English names the tagger left untouched: a known given name (given_names.h)
+// followed by one or two capitalised surname words ("Rosalind Achebe took
+// over"), where no mention claims any of the words and the capitalised run
+// is no longer than three words. Appends PERSON mentions.
+void FindGivenNameNames(std::string_view text, const text::Analysis& analysis,
+                        std::vector<Mention>* mentions);
+
 }  // namespace tg::extract

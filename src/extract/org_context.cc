@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "extract/given_names.h"
 #include "extract/mention_rules.h"
 #include "extract/titles.h"
 
@@ -131,7 +132,11 @@ std::vector<Span> FindOrgContexts(std::string_view text, const text::Analysis& a
           tokens[k + 1].space_before && LookupTitle(text, tokens[k + 1].begin).length == 0 &&
           !IsEnglishMonthName(tokens[k + 1].In(text)) && !IsWeekdayName(tokens[k + 1].In(text))) {
         const size_t e = CapsRunEnd(text, tokens, k + 1, last);
-        if (e > k + 1 && e - (k + 1) <= 4 && !IsModifierRun(text, tokens, k + 1, e, last)) {
+        // A known given name leading two or three words is a person after
+        // an agent noun ("distributor Nathaniel Brooks").
+        const bool person = e - (k + 1) >= 2 && e - (k + 1) <= 3 &&
+                            IsKnownGivenName(tokens[k + 1].In(text));
+        if (e > k + 1 && e - (k + 1) <= 4 && !person && !IsModifierRun(text, tokens, k + 1, e, last)) {
           out.push_back({tokens[k + 1].begin, tokens[e - 1].end});
         }
       }

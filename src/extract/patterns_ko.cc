@@ -44,6 +44,8 @@ bool Scanner::IsKoreanNameShape(int k) const {
 bool Scanner::IsForeignPart(int k, size_t max_syllables) const {
   if (k < first_ || k >= last_ || !IsHangulWord(text_, tokens_[k])) return false;
   const std::string_view w = Tok(k);
+  // A time unit after a time word is no name (다음 주 파월 CEO와).
+  if (k - 1 >= first_ && IsKoreanTimeUnitAfter(w, Tok(k - 1))) return false;
   // A place with the headline locative 서 (보스턴서 = in Boston) is no name.
   if (w.size() >= 9 && w.substr(w.size() - 3) == "서") return false;
   return w.size() / 3 <= max_syllables && KoreanStopwords().count(w) == 0 &&
@@ -134,6 +136,7 @@ int Scanner::ForeignFirstWordBefore(int k) const {
   // Nor may the first word be a verb form or adverb (따르면 프라이스, 취임한 배),
   // or glued to what precedes it (8일엔 -> 일엔).
   if (HasVerbalEnding(Tok(k - 1)) || !tokens_[k - 1].space_before) return -1;
+
   // A place with the headline locative 서 (시애틀서 = in Seattle) is no given name.
   const std::string_view first_word = Tok(k - 1);
   if (first_word.size() >= 9 && first_word.substr(first_word.size() - 3) == "서") return -1;
@@ -195,7 +198,16 @@ int Scanner::SkipGlossBack(int k) const {
 
 int Scanner::MatchKorean(int t, int e) {
   const Span title = SpanOf(t, e);
-  const int p = SkipGlossBack(SkipModifiersBack(t - 1));
+  // A plural title names nobody (지역 중소 제조기업 대표들과).
+  if (text_.substr(tokens_[e].end).starts_with("들")) return -1;
+  // A division between the company and the title (염지유 동해바이오 전략담당
+  // 부사장) is skipped like a modifier.
+  int before = SkipModifiersBack(t - 1);
+  while (before > first_ && IsHangulWord(text_, tokens_[before]) && tokens_[before].space_before &&
+         IsKoreanDivisionWord(Tok(before)) && !LooksLikeOrgWord(Tok(before))) {
+    before = SkipModifiersBack(before - 1);
+  }
+  const int p = SkipGlossBack(before);
   if (p < first_) return -1;
   // NAME TITLE, with an organisation before the name (삼성전자 이재용 회장),
   // unless a Korean full name stands before a word that is no name: then
