@@ -126,6 +126,7 @@ class Scanner {
   // one ending here; the same for ORG/PLACE mentions.
   std::vector<int> person_from_, person_to_, other_from_, org_to_;
   std::vector<int> company_to_;  // first token of an ORG (not PLACE) mention ending here
+  std::vector<int> guess_from_;  // last token of a tagger-only ORG/PLACE mention starting here
   int first_ = 0, last_ = 0;
   std::vector<RoleMatch> out_;
 };

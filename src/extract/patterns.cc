@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "extract/given_names.h"
 #include "extract/mention_rules.h"
 #include "extract/org_context.h"
 #include "extract/pattern_scanner.h"
@@ -59,6 +60,7 @@ const std::unordered_set<std::string_view>& KoreanStopwords() {
       // Time nouns (이달 말, 내달 초) and meeting nouns (면담 한 사장) before a name.
       "말", "초", "중순", "초순", "하순", "상순", "말께", "면담", "회동", "회담", "만찬", "오찬", "조찬",
       "간담회", "방문", "출장", "행사", "회의", "포럼", "협약", "체결", "계약", "이후로",
+      "기간", "동안", "무렵", "방한", "방미", "방일", "방중", "순방", "일정", "현장", "자리",
       // Sentence-initial conjunctions and adverbs.
       "그러나", "하지만", "그리고", "그래서", "따라서", "그런데", "그럼에도", "게다가", "더욱이",
       "반면", "또는", "혹은", "즉", "다시", "이어서", "동시에", "당시에", "나중에", "이후에"};
@@ -120,6 +122,7 @@ Scanner::Scanner(std::string_view text, const text::Analysis& analysis,
   other_from_.assign(n, -1);
   org_to_.assign(n, -1);
   company_to_.assign(n, -1);
+  guess_from_.assign(n, -1);
   for (const Mention& m : mentions) {
     if (m.type != EntityType::kPerson && m.type != EntityType::kOrg &&
         m.type != EntityType::kPlace) {
@@ -132,6 +135,7 @@ Scanner::Scanner(std::string_view text, const text::Analysis& analysis,
       if (person_from_[first] < last) person_from_[first] = last;
       if (person_to_[last] < 0 || person_to_[last] > first) person_to_[last] = first;
     } else {
+      if (m.sources == kFromTagger && guess_from_[first] < last) guess_from_[first] = last;
       if (other_from_[first] < last) other_from_[first] = last;
       if (org_to_[last] < 0 || org_to_[last] > first) org_to_[last] = first;
       // Companies for the org-only short form: the tagger's one-word guesses
@@ -197,6 +201,13 @@ int Scanner::EnglishNameFrom(int k, int* words) const {
     *words = person_from_[k] - k + 1 >= 2 ? 2 : 1;
     if (person_from_[k] > k || Tok(k).find(' ') != std::string_view::npos) *words = 2;
     return person_from_[k];
+  }
+  // A tagger's organisation or place that starts with a known given name is
+  // a name after a title ("Northgate Motors CEO Tessa Lindqvist").
+  if (other_from_[k] >= 0 && guess_from_[k] == other_from_[k] && other_from_[k] > k &&
+      other_from_[k] - k <= 2 && IsKnownGivenName(Tok(k))) {
+    *words = other_from_[k] - k + 1;
+    return other_from_[k];
   }
   if (other_from_[k] >= 0 || !IsEnglishNameWord(k)) return -1;
   int e = k;

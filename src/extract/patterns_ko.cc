@@ -88,23 +88,24 @@ int Scanner::SpacedNameAfterEmployer(int k) const {
       return false;
     }
     const std::string_view w = Tok(j);
+    // (A short last word may end like a company and still be a surname: 모리스.)
+    const bool org_word = LooksLikeOrgWord(w) && (j != k || w.size() > 9);
     return w.size() <= 15 && !HasVerbalEnding(w) && !IsKoreanDivisionWord(w) &&
-           KoreanStopwords().count(w) == 0 &&
-           !LooksLikeOrgWord(w) && !IsKoreanLeadInWord(w) && company_to_[j] < 0 &&
+           KoreanStopwords().count(w) == 0 && !org_word && !IsKoreanLeadInWord(w) &&
+           (company_to_[j] < 0 || (j == k && company_to_[j] == j && !LooksLikeOrgWord(w))) &&
            (org_to_[j] < 0 || org_to_[j] == j) && other_from_[j] < 0 &&
            LookupTitle(text_, tokens_[j].begin).length == 0;
   };
   for (int first = k - 1; first >= k - 3 && name_word(first); --first) {
     if (!name_word(k)) return -1;
-    if (first - 2 < first_ || tokens_[first - 1].kind != TokenKind::kParticle ||
-        Tok(first - 1) != "의" || tokens_[first - 1].space_before) {
-      continue;
-    }
-    // The employer: a company, or a long Hangul word that is no name.
+    if (first - 2 < first_ || Tok(first - 1) != "의" || tokens_[first - 1].space_before) continue;
+    // The employer: a company, a long Hangul word that is no name, or a
+    // capitalised Latin name (Skyvault의 라이언 모리스 대표).
     const int org = first - 2;
     const std::string_view employer = Tok(org);
+    const bool latin = !employer.empty() && employer[0] >= 'A' && employer[0] <= 'Z';
     const bool employer_ok =
-        EmployerBefore(first) ||
+        EmployerBefore(first) || (latin && person_to_[org] < 0) ||
         (IsHangulWord(text_, tokens_[org]) && employer.size() >= 9 && !IsKoreanNameShape(org) &&
          KoreanStopwords().count(employer) == 0 && !HasVerbalEnding(employer) &&
          person_to_[org] < 0);
@@ -219,7 +220,9 @@ int Scanner::MatchKorean(int t, int e) {
         (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 || Tok(p - 1).size() == 12)) ||
        (!IsKoreanNameShape(p) && KoreanNameTo(p - 1) >= 0 && KoreanNameTo(p - 1) < p - 1));
   if (const int name = SpacedNameAfterEmployer(p); name >= 0) {
-    Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(name - 2, name - 2), name, e);
+    // The employer: the organisation mention ending before 의, else its last word.
+    const int org_first = org_to_[name - 2] >= 0 ? org_to_[name - 2] : name - 2;
+    Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(org_first, name - 2), name, e);
     return e;
   }
   if (NameAfterEmployer(p) >= 0 || (org_to_[p] < 0 && !org_between)) {

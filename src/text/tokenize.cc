@@ -383,8 +383,9 @@ class Analyzer {
       }
     }
     size_t stem = KoreanStemLength(word);
-    if (stem == word.size() && mixed) {
-      // LG는, 3M의: the whole Hangul tail after a Latin run is a particle.
+    if (mixed && stem > hangul_run - b) {
+      // LG는, 3M의, CEO와도: the whole Hangul tail after a Latin run is a
+      // particle (not CEO와 + 도).
       if (IsKoreanParticle(word.substr(hangul_run - b))) stem = hangul_run - b;
     }
     if (stem == word.size() && !mixed && space_before_ && !out_.tokens.empty() &&
