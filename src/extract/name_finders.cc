@@ -8,6 +8,7 @@
 #include "core/utf8.h"
 #include "extract/given_names.h"
 #include "extract/mention_rules.h"
+#include "extract/pattern_scanner.h"
 #include "extract/titles.h"
 
 namespace tg::extract {
@@ -98,6 +99,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     if (claimed(given.begin, family.end)) continue;
     bool clause = IsKoreanLeadInWord(span(given));
     clause |= EndsLikeKoreanClause(span(given));
+    clause |= pattern_scan::KoreanStopwords().count(span(given)) != 0;  // 방한 기간 설다인
     if (clause) continue;
     // A Korean full name is one word: before it stands a noun or a copula form
     // (장남인 여준혁), not a given name, when the tagger read the name alone or

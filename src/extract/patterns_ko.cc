@@ -90,10 +90,11 @@ int Scanner::SpacedNameAfterEmployer(int k) const {
     const std::string_view w = Tok(j);
     // (A short last word may end like a company and still be a surname: 모리스.)
     const bool org_word = LooksLikeOrgWord(w) && (j != k || w.size() > 9);
+    // The tagger's one-word organisation or place guess is no obstacle.
+    const bool guess = guess_from_[j] == j && org_to_[j] == j;
     return w.size() <= 15 && !HasVerbalEnding(w) && !IsKoreanDivisionWord(w) &&
            KoreanStopwords().count(w) == 0 && !org_word && !IsKoreanLeadInWord(w) &&
-           (company_to_[j] < 0 || (j == k && company_to_[j] == j && !LooksLikeOrgWord(w))) &&
-           (org_to_[j] < 0 || org_to_[j] == j) && other_from_[j] < 0 &&
+           (guess || (company_to_[j] < 0 && org_to_[j] < 0 && other_from_[j] < 0)) &&
            LookupTitle(text_, tokens_[j].begin).length == 0;
   };
   for (int first = k - 1; first >= k - 3 && name_word(first); --first) {
@@ -111,9 +112,10 @@ int Scanner::SpacedNameAfterEmployer(int k) const {
          person_to_[org] < 0);
     if (!employer_ok) return -1;
     // Korean names are one word: a Korean full name first is followed by a
-    // company, unless the next word is a short given name (조너선 헤일 aside).
+    // company, unless the next word is short (조너선 헤일) or only the
+    // tagger's guess (라이언 모리스).
     if (IsKoreanFullNameShape(Tok(first)) && k == first + 1 && Tok(k).size() > 6 &&
-        person_to_[first] != k) {
+        person_to_[first] != k && guess_from_[k] != k) {
       return -1;
     }
     return first;
