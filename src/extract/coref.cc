@@ -68,6 +68,61 @@ std::string NameKey(std::string_view s) {
   return out;
 }
 
+// Romanised Korean names come in both orders ("Seo Yun-ah", "Yun-ah Seo")
+// and with the given name as initials ("Y.A. Seo"). For a two-word name with
+// a hyphenated given name and a short surname, the order-free key
+// "surname|givenname"; for initials and a surname, "surname|initials" (its
+// initials key). Empty when the name has neither shape.
+struct RomanizedKeys {
+  std::string full;      // "seo|yunah"
+  std::string initials;  // "seo|ya"
+};
+bool IsHyphenatedGiven(std::string_view w) {
+  const size_t hyphen = w.find('-');
+  if (w.size() < 4 || !IsUpperAscii(w[0]) || hyphen == std::string_view::npos || hyphen < 2 ||
+      hyphen + 2 > w.size()) {
+    return false;
+  }
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (i != hyphen && !(w[i] >= 'a' && w[i] <= 'z')) return false;
+  }
+  return true;
+}
+bool IsShortSurname(std::string_view w) {
+  if (w.size() < 2 || w.size() > 5 || !IsUpperAscii(w[0])) return false;
+  for (size_t i = 1; i < w.size(); ++i) {
+    if (!(w[i] >= 'a' && w[i] <= 'z')) return false;
+  }
+  return true;
+}
+RomanizedKeys RomanizedKoreanKeys(std::string_view name) {
+  RomanizedKeys keys;
+  const size_t space = name.find(' ');
+  if (space == std::string_view::npos || name.find(' ', space + 1) != std::string_view::npos) return keys;
+  const std::string_view a = name.substr(0, space), b = name.substr(space + 1);
+  std::string_view given, surname;
+  if (IsHyphenatedGiven(a) && IsShortSurname(b)) {
+    given = a, surname = b;
+  } else if (IsShortSurname(a) && IsHyphenatedGiven(b)) {
+    given = b, surname = a;
+  }
+  if (!given.empty()) {
+    const std::string sur = Lower(surname);
+    keys.full = sur + "|" + NameKey(given);
+    keys.initials = sur + "|" + Lower(std::string{given[0], given[given.find('-') + 1]});
+    return keys;
+  }
+  // "Y.A. Seo", "Y. A. Seo": capital letters with periods, then the surname.
+  std::string initials;
+  for (size_t i = 0; i + 1 < a.size(); i += 2) {
+    if (!IsUpperAscii(a[i]) || a[i + 1] != '.') return keys;
+    initials.push_back(static_cast<char>(a[i] + 32));
+  }
+  if (a.size() % 2 != 0 || initials.size() != 2 || !IsShortSurname(b)) return keys;
+  keys.initials = Lower(b) + "|" + initials;
+  return keys;
+}
+
 // Tokens of `analysis` inside [begin, end).
 std::vector<const Token*> TokensIn(const Analysis& analysis, uint32_t begin, uint32_t end) {
   std::vector<const Token*> out;
@@ -324,6 +379,23 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
     return nullptr;
   };
 
+  // Spelled-out romanised Korean names by their initials key ("seo|ya" ->
+  // "seo|yunah"), when only one name has those initials.
+  std::unordered_map<std::string, std::string> romanized_by_initials;
+  {
+    std::unordered_map<std::string, int> seen;
+    for (const Mention& m : mentions) {
+      if (m.type != EntityType::kPerson) continue;
+      const RomanizedKeys keys = RomanizedKoreanKeys(text.substr(m.begin, m.end - m.begin));
+      if (keys.full.empty()) continue;
+      auto [it, inserted] = romanized_by_initials.emplace(keys.initials, keys.full);
+      if (!inserted && it->second != keys.full) ++seen[keys.initials];
+    }
+    for (const auto& [initials, clashes] : seen) {
+      if (clashes > 0) romanized_by_initials.erase(initials);
+    }
+  }
+
   // Pass 1: full names become people; organisations and places group by
   // KB id or spelling.
   for (const Mention& m : mentions) {
@@ -359,11 +431,19 @@ std::vector<DocEntity> ResolveEntities(std::string_view text, const Analysis& an
       continue;
     }
     std::string key = m.kb_id.empty() ? NameKey(surface) : "kb:" + m.kb_id;
-    auto it = person_by_key.find(key);
-    if (it == person_by_key.end() && m.kb_id.empty()) {
-      // The same person written with extra parts ("Jay Y. Lee" after "Lee"?
-      // no: only identical keys merge; variants come from the KB).
+    if (m.kb_id.empty()) {
+      // Both orders of a romanised Korean name, and its initials form when
+      // the text also spells the name out, are one person.
+      const RomanizedKeys keys = RomanizedKoreanKeys(surface);
+      if (!keys.full.empty()) {
+        key = "kr:" + keys.full;
+      } else if (!keys.initials.empty()) {
+        if (auto full = romanized_by_initials.find(keys.initials); full != romanized_by_initials.end()) {
+          key = "kr:" + full->second;
+        }
+      }
     }
+    auto it = person_by_key.find(key);
     if (it == person_by_key.end()) {
       Person p;
       p.entity = out.size();

@@ -6,6 +6,7 @@
 
 #include "core/utf8.h"
 #include "extract/coref.h"
+#include "extract/given_names.h"
 #include "extract/patterns.h"
 #include "extract/mention_rules.h"
 #include "extract/name_finders.h"
@@ -236,6 +237,22 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
         m.type = EntityType::kOrg;
         break;
       }
+    }
+  }
+  // The other way round: a tagger "organisation" spelled like a person the
+  // text names elsewhere, led by a known given name, is that person (a
+  // headline's "Nadia Kowalczyk on taking Brightwell to Asia").
+  std::vector<std::string_view> person_spellings;
+  for (const Mention& m : mentions) {
+    if (m.type == EntityType::kPerson) person_spellings.push_back(text.substr(m.begin, m.end - m.begin));
+  }
+  for (Mention& m : mentions) {
+    if (m.sources != kFromTagger || m.type != EntityType::kOrg) continue;
+    const std::string_view surface = text.substr(m.begin, m.end - m.begin);
+    const size_t space = surface.find(' ');
+    if (space != std::string_view::npos && IsKnownGivenName(surface.substr(0, space)) &&
+        std::find(person_spellings.begin(), person_spellings.end(), surface) != person_spellings.end()) {
+      m.type = EntityType::kPerson;
     }
   }
   // A tagger "person" of several words whose first word is such an

@@ -271,7 +271,9 @@ bool FirstPersonBefore(const EventDoc& doc, const Clause& c, uint32_t trigger) {
   if (doc.korean) return false;
   for (uint32_t i = c.first; i < trigger; ++i) {
     const std::string_view w = doc.Token(i);
-    if (w == "I" || w == "we" || w == "We") return true;
+    // (Contractions are one token: "I'll", "We've", "I’m".)
+    const std::string_view stem = w.substr(0, std::min(w.find('\''), w.find("\xE2\x80\x99")));
+    if (stem == "I" || stem == "we" || stem == "We") return true;
   }
   return false;
 }

@@ -39,6 +39,16 @@ class MeetingFinder {
     for (size_t e = 0; e < counts.size(); ++e) {
       if (counts[e] > 0 && (main_person_ < 0 || counts[e] > counts[main_person_])) main_person_ = static_cast<int>(e);
     }
+    // The one an interview's "I" is: the first person the headline, dek or
+    // lead names (an interview introduces its subject before the questions),
+    // within the first eight sentences (labels and bylines come first).
+    for (size_t si = 0; si < doc_.sentences.size() && si < 8 && first_person_ < 0; ++si) {
+      for (const EntityRef& r : doc_.sentences[si].persons) {
+        if (IsReporter(doc_.entities->entities[r.entity]) || IsByline(doc_, r)) continue;
+        first_person_ = r.entity;
+        break;
+      }
+    }
     for (size_t si = 0; si < doc_.sentences.size(); ++si) {
       const SentenceRefs& s = doc_.sentences[si];
       clause_sentence_ = &s;
@@ -180,6 +190,11 @@ class MeetingFinder {
         }
       }
       if (after_ellipsis && main_person_ >= 0) fallback = main_person_;
+      // "I had dinner with ...": the speaker, the person the piece introduced.
+      if (!doc_.korean && !from_sentence && first_person_ >= 0 && FirstPersonBefore(doc_, c, trigger) &&
+          !Contains(objects, first_person_)) {
+        fallback = first_person_;
+      }
       // Inside a quotation with no subject ("…지난달 도쿄에서 아라카와 사장과
       // 만났고…"), the one speaking: in an interview, the person it is about.
       if (doc_.korean && !from_sentence && main_person_ >= 0 && InsideQuote(s, trigger) &&
@@ -332,9 +347,18 @@ class MeetingFinder {
     if (doc_.AnyIn(c.first, end, kCuePastPlan)) {
       f->status = EventStatus::kPlanned;
       f->past_plan = true;
-    } else if (doc_.AnyIn(c.first, end, kCuePlanned)) {
+    } else if (doc_.AnyIn(c.first, end, kCuePlanned) || WillContraction(c.first, end)) {
       f->status = EventStatus::kPlanned;
     }
+  }
+
+  // "I'll", "we'll", "she'll" (one token each): the future, a plan.
+  bool WillContraction(uint32_t first, uint32_t last) const {
+    for (uint32_t i = first; i < last; ++i) {
+      const std::string_view w = doc_.Token(i);
+      if (w.size() > 3 && (w.ends_with("'ll") || w.ends_with("\xE2\x80\x99ll"))) return true;
+    }
+    return false;
   }
 
   // Korean marks a plan after the verb, as a predicate: 만날 예정이다, 논의할
@@ -576,6 +600,7 @@ class MeetingFinder {
   std::vector<Frame> frames_;
   int topic_ = -1;       // the person the text is about (subject of the last statement)
   int main_person_ = -1; // the most mentioned person of the document
+  int first_person_ = -1; // the first person the opening sentences name
   int last_group_ = -1;  // latest frame with two or more people
   int last_frame_ = -1;
   CivilDate last_day_;   // day of the latest dated meeting, for "the following day"
