@@ -127,6 +127,7 @@ class Scanner {
   std::vector<int> person_from_, person_to_, other_from_, org_to_;
   std::vector<int> company_to_;  // first token of an ORG (not PLACE) mention ending here
   std::vector<int> guess_from_;  // last token of a tagger-only ORG/PLACE mention starting here
+  std::vector<bool> place_at_;   // the token is a one-token PLACE mention
   int first_ = 0, last_ = 0;
   std::vector<RoleMatch> out_;
 };

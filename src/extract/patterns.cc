@@ -126,6 +126,7 @@ Scanner::Scanner(std::string_view text, const text::Analysis& analysis,
   org_to_.assign(n, -1);
   company_to_.assign(n, -1);
   guess_from_.assign(n, -1);
+  place_at_.assign(n, false);
   for (const Mention& m : mentions) {
     if (m.type != EntityType::kPerson && m.type != EntityType::kOrg &&
         m.type != EntityType::kPlace) {
@@ -139,6 +140,7 @@ Scanner::Scanner(std::string_view text, const text::Analysis& analysis,
       if (person_to_[last] < 0 || person_to_[last] > first) person_to_[last] = first;
     } else {
       if (m.sources == kFromTagger && guess_from_[first] < last) guess_from_[first] = last;
+      if (m.type == EntityType::kPlace && first == last) place_at_[first] = true;
       if (other_from_[first] < last) other_from_[first] = last;
       if (org_to_[last] < 0 || org_to_[last] > first) org_to_[last] = first;
       // Companies for the org-only short form: the tagger's one-word guesses

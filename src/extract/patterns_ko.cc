@@ -48,8 +48,11 @@ bool Scanner::IsForeignPart(int k, size_t max_syllables) const {
   if (k - 1 >= first_ && IsKoreanTimeUnitAfter(w, Tok(k - 1))) return false;
   // A place with the headline locative 서 (보스턴서 = in Boston) is no name.
   if (w.size() >= 9 && w.substr(w.size() - 3) == "서") return false;
+  // (The tagger's one-word place guess is no obstacle: 야마구치 겐타.)
+  const bool place_guess = place_at_[k] && guess_from_[k] == k;
   return w.size() / 3 <= max_syllables && KoreanStopwords().count(w) == 0 &&
-         other_from_[k] < 0 && org_to_[k] < 0 && LookupTitle(text_, tokens_[k].begin).length == 0;
+         ((other_from_[k] < 0 && org_to_[k] < 0) || place_guess) &&
+         LookupTitle(text_, tokens_[k].begin).length == 0;
 }
 
 bool Scanner::EmployerBefore(int j) const {
@@ -106,7 +109,7 @@ int Scanner::SpacedNameAfterEmployer(int k) const {
     const std::string_view employer = Tok(org);
     const bool latin = !employer.empty() && employer[0] >= 'A' && employer[0] <= 'Z';
     const bool employer_ok =
-        EmployerBefore(first) || (latin && person_to_[org] < 0) ||
+        EmployerBefore(first) || latin ||  // (Korean text writes people in Hangul)
         (IsHangulWord(text_, tokens_[org]) && employer.size() >= 9 && !IsKoreanNameShape(org) &&
          KoreanStopwords().count(employer) == 0 && !HasVerbalEnding(employer) &&
          person_to_[org] < 0);
@@ -222,8 +225,11 @@ int Scanner::MatchKorean(int t, int e) {
         (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 || Tok(p - 1).size() == 12)) ||
        (!IsKoreanNameShape(p) && KoreanNameTo(p - 1) >= 0 && KoreanNameTo(p - 1) < p - 1));
   if (const int name = SpacedNameAfterEmployer(p); name >= 0) {
-    // The employer: the organisation mention ending before 의, else its last word.
-    const int org_first = org_to_[name - 2] >= 0 ? org_to_[name - 2] : name - 2;
+    // The employer: the organisation (or the tagger's "person") ending before
+    // 의, else its last word.
+    const int org_first = org_to_[name - 2] >= 0    ? org_to_[name - 2]
+                          : person_to_[name - 2] >= 0 ? person_to_[name - 2]
+                                                      : name - 2;
     Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(org_first, name - 2), name, e);
     return e;
   }
@@ -282,6 +288,16 @@ int Scanner::MatchKorean(int t, int e) {
       !IsKoreanNameShape(p - 1) && !IsKoreanNameShape(p) && tokens_[p].space_before) {
     Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
     return e;
+  }
+  // A country or city between the name and the company (야마구치 겐타 일본
+  // 쓰바메홀딩스 사장): the name ends before it.
+  if (org - 2 >= first_ && place_at_[org - 1] && IsHangulWord(text_, tokens_[org - 1]) &&
+      tokens_[org - 1].space_before) {
+    const int before_place = KoreanNameTo(org - 2);
+    if (before_place >= 0 && before_place < org - 2) {
+      Emit(RoleForm::kFull, SpanOf(before_place, org - 2), title, SpanOf(org, p), before_place, e);
+      return e;
+    }
   }
   int name = KoreanNameTo(org - 1);
   // A Japanese or other foreign family name may look Korean (오시로 다쿠야,
