@@ -203,6 +203,7 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   if (lang == "ko") {
     const size_t before = mentions.size();
     FindKoreanForeignNames(text, doc.analysis, &mentions);
+    FindGluedTitleNames(text, doc.analysis, &mentions);
     if (mentions.size() != before) {
       candidates.insert(candidates.end(), mentions.begin() + before, mentions.end());
       added = true;

@@ -390,4 +390,39 @@ void FindGivenNameNames(std::string_view text, const text::Analysis& analysis,
   mentions->insert(mentions->end(), found.begin(), found.end());
 }
 
+void FindGluedTitleNames(std::string_view text, const text::Analysis& analysis,
+                         std::vector<Mention>* mentions) {
+  static constexpr std::string_view kGlued[] = {"협회장", "연합회장", "협의회장", "중앙회장",
+                                                "학회장", "조합장", "연구원장", "재단이사장"};
+  const std::vector<Token>& tokens = analysis.tokens;
+  std::vector<Mention> found;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    const Token& name = tokens[i];
+    const Token& next = tokens[i + 1];
+    if (name.script != text::Script::kHangul || name.kind != TokenKind::kWord || !next.space_before ||
+        next.kind != TokenKind::kWord || !IsKoreanFullNameShape(name.In(text))) {
+      continue;
+    }
+    const std::string_view w = next.In(text);
+    bool glued = false;
+    for (std::string_view g : kGlued) glued |= w.size() > g.size() + 3 && w.ends_with(g);
+    if (!glued) continue;
+    bool claimed = false;
+    for (const Mention& m : *mentions) {
+      claimed |= name.begin < m.end && m.begin < name.end &&
+                 !(m.sources == kFromTagger || (m.type == EntityType::kPerson && m.begin == name.begin &&
+                                                m.end == name.end));
+    }
+    if (claimed) continue;
+    Mention person;
+    person.begin = name.begin;
+    person.end = name.end;
+    person.type = EntityType::kPerson;
+    person.sources = kFromPattern;
+    person.score = 0.8f;
+    found.push_back(person);
+  }
+  mentions->insert(mentions->end(), found.begin(), found.end());
+}
+
 }  // namespace tg::extract
