@@ -247,14 +247,16 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   for (const Mention& m : mentions) {
     if (m.type == EntityType::kPerson) person_spellings.push_back(text.substr(m.begin, m.end - m.begin));
   }
+  // So is a tagger organisation or place shaped like a given name and a
+  // surname ("Quincy Lattimore's trip": Quincy is also a town).
   for (Mention& m : mentions) {
-    if (m.sources != kFromTagger || m.type != EntityType::kOrg) continue;
+    if (m.sources != kFromTagger || (m.type != EntityType::kOrg && m.type != EntityType::kPlace)) continue;
     const std::string_view surface = text.substr(m.begin, m.end - m.begin);
     const size_t space = surface.find(' ');
-    if (space != std::string_view::npos && IsKnownGivenName(surface.substr(0, space)) &&
-        std::find(person_spellings.begin(), person_spellings.end(), surface) != person_spellings.end()) {
-      m.type = EntityType::kPerson;
-    }
+    const bool named_elsewhere =
+        space != std::string_view::npos && IsKnownGivenName(surface.substr(0, space)) &&
+        std::find(person_spellings.begin(), person_spellings.end(), surface) != person_spellings.end();
+    if (named_elsewhere || LooksLikeGivenNameLedPerson(surface)) m.type = EntityType::kPerson;
   }
   // A tagger "person" of several words whose first word is such an
   // organisation's whole spelling is that organisation's longer name

@@ -1,5 +1,7 @@
 #include "extract/mention_rules.h"
 
+#include "extract/given_names.h"
+
 #include <algorithm>
 
 #include "core/utf8.h"
@@ -365,6 +367,26 @@ bool LooksLikeChineseName(std::string_view word) {
 bool IsIndustryNoun(std::string_view word) {
   return std::find(std::begin(kKoreanOrgEndings), std::end(kKoreanOrgEndings), word) !=
          std::end(kKoreanOrgEndings);
+}
+
+bool LooksLikeGivenNameLedPerson(std::string_view name) {
+  std::vector<std::string_view> words;
+  size_t pos = 0;
+  while (pos <= name.size() && words.size() < 4) {
+    const size_t space = name.find(' ', pos);
+    words.push_back(name.substr(pos, space == std::string_view::npos ? std::string_view::npos : space - pos));
+    if (space == std::string_view::npos) break;
+    pos = space + 1;
+  }
+  if (words.size() < 2 || words.size() > 3 || !IsKnownGivenName(words[0])) return false;
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z' || LooksLikeOrgWord(w) || IsPlaceHeadWord(w)) return false;
+    for (size_t k = 1; k < w.size(); ++k) {
+      if (!((w[k] >= 'a' && w[k] <= 'z') || w[k] == '-' || w[k] == '\'')) return false;
+    }
+  }
+  return true;
 }
 
 bool IsKoreanTimeUnitAfter(std::string_view unit, std::string_view before) {

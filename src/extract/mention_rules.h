@@ -47,6 +47,12 @@ bool IsKoreanDivisionWord(std::string_view word);
 // "지난 달", "그 해"): no name, though 주 and 해 can be surnames.
 bool IsKoreanTimeUnitAfter(std::string_view unit, std::string_view before);
 
+// "Sofia Marchetti", "Quincy Lattimore": two or three words, the first a known
+// given name (given_names.h), the others capitalised surname words that are
+// no organisation or place words. The tagger's ORG or PLACE guesses of this
+// shape are people.
+bool LooksLikeGivenNameLedPerson(std::string_view name);
+
 // True when every code point of a non-empty word is a Hangul syllable.
 bool IsAllHangul(std::string_view word);
 
