@@ -372,6 +372,23 @@ int Scanner::MatchEnglish(int t, int e, const TitleHit& hit) {
       return name_last;
     }
   }
+  // [the] ORG's TITLE, Name, (apposition after the title: "Tokoro's chief
+  // commercial officer, Emi Fujisawa, also joined").
+  if ((org_first >= 0 || has_the) && e + 3 < last_ && Tok(e + 1) == ",") {
+    int after_words = 0;
+    int after_last = EnglishNameFrom(e + 2, &after_words);
+    // (The tagger's place or company guess there is the name: Fujisawa is a city.)
+    const int guess = guess_from_[e + 2];
+    if (after_last < 0 && guess > e + 2 && guess == other_from_[e + 2] && guess - (e + 2) <= 2 &&
+        IsEnglishNameWord(e + 2) && IsEnglishNameWord(guess)) {
+      after_last = guess;
+      after_words = guess - (e + 2) + 1;
+    }
+    if (after_last >= 0 && after_words >= 2 && after_last + 1 < last_ && Tok(after_last + 1) == ",") {
+      Emit(RoleForm::kFull, SpanOf(e + 2, after_last), title, org, e + 2, after_last);
+      return after_last;
+    }
+  }
   // Name, [the] [ORG's] TITLE [of ORG] (apposition).
   int of_last = -1, of_first = -1;
   if (e + 2 < last_ && (Tok(e + 1) == "of" || Tok(e + 1) == "at") && org_first < 0) {

@@ -1,7 +1,8 @@
-// The compiled title lexicon. Lookup is by the first two bytes (ASCII letters
-// folded to lower case), then a short list of titles sorted longest first:
-// one table probe per position, and byte comparisons only with the few
-// titles that start with those two bytes.
+// The compiled title lexicon. Lookup is by the first three bytes (ASCII
+// letters folded to lower case), then a short list of titles sorted longest
+// first: one table probe per position, and byte comparisons only with the few
+// titles that start with those three bytes (a whole Hangul syllable; two bytes
+// would put a syllable with the 63 others that share its lead bytes).
 //
 // Korean rows follow data/lexicon/titles/titles_ko_en.tsv (CC0), without its
 // honorifics (씨, 님, 여사), 측 and 대통령실, plus compounds common in business
@@ -42,6 +43,12 @@ constexpr TitleDef kTitles[] = {
     {"CIO"}, {"CMO"}, {"CSO"}, {"chief financial officer"}, {"chief technology officer"},
     {"chief operating officer"}, {"chief information officer"}, {"chief marketing officer"},
     {"chief strategy officer"}, {"chief investment officer"}, {"chief economist"},
+    {"chief commercial officer"}, {"chief business officer"}, {"chief product officer"},
+    {"chief digital officer"}, {"chief data officer"}, {"chief legal officer"},
+    {"chief people officer"}, {"chief revenue officer"}, {"chief risk officer"},
+    {"chief sustainability officer"}, {"chief medical officer"}, {"chief security officer"},
+    {"chief procurement officer"}, {"chief customer officer"}, {"chief AI officer"},
+    {"chief human resources officer"}, {"chief compliance officer"}, {"CCO"}, {"CPO"},
     {"chief scientist"}, {"chief technologist"}, {"managing director"}, {"executive director"},
     {"general manager"}, {"general counsel"}, {"spokesperson"}, {"spokesman"}, {"spokeswoman"},
     {"chair", true}, {"head", true}, {"chief", true}, {"boss", true}, {"director", true},
@@ -94,6 +101,9 @@ constexpr std::string_view kSurnames[] = {
     "황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방",
 };
 // clang-format on
+
+constexpr char32_t kFirstHangulSyllable = 0xAC00;
+constexpr size_t kHangulSyllables = 11172;  // U+AC00..U+D7A3
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool IsAsciiAlnum(char c) {
@@ -150,18 +160,19 @@ struct Title {
   bool fold = false;    // case-insensitive (English words; not CEO, co-CEO or other acronyms)
 };
 
-// The lexicon's index key: the first two bytes of a title, or of the text
+// The lexicon's index key: the first three bytes of a title, or of the text
 // at a position, with ASCII letters folded to lower case (every title has
-// at least two bytes, and none has a space as its second).
-uint16_t KeyOf(char b0, char b1) {
-  return static_cast<uint16_t>(static_cast<uint8_t>(Lower(b0)) << 8 |
-                               static_cast<uint8_t>(Lower(b1)));
+// at least three bytes, and none has a space among its first three).
+uint32_t KeyOf(char b0, char b1, char b2) {
+  return static_cast<uint32_t>(static_cast<uint8_t>(Lower(b0))) << 16 |
+         static_cast<uint32_t>(static_cast<uint8_t>(Lower(b1))) << 8 |
+         static_cast<uint8_t>(Lower(b2));
 }
 
 struct Lexicon {
   // Where the titles of one key are in `titles`; count 0 marks an empty slot.
   struct Group {
-    uint16_t key = 0;
+    uint32_t key = 0;
     uint16_t first = 0;
     uint16_t count = 0;
   };
@@ -170,7 +181,7 @@ struct Lexicon {
   std::vector<Title> titles;
   std::vector<Group> groups;
 
-  static size_t SlotOf(uint16_t key, size_t mask) { return (key * 0x9E37u >> 4) & mask; }
+  static size_t SlotOf(uint32_t key, size_t mask) { return (key * 0x9E3779B1u >> 12) & mask; }
 
   Lexicon() {
     // By first byte, longest first (as the lookup tries them), then split by key.
@@ -184,12 +195,14 @@ struct Lexicon {
       // "co-CEO" starts with a lower-case letter but folds like the rest.
       by_first[static_cast<uint8_t>(Lower(def.text[0]))].push_back(title);
     }
-    std::map<uint16_t, std::vector<Title>> by_key;
+    std::map<uint32_t, std::vector<Title>> by_key;
     for (auto& list : by_first) {
       std::sort(list.begin(), list.end(), [](const Title& a, const Title& b) {
         return a.text.size() > b.text.size();
       });
-      for (const Title& title : list) by_key[KeyOf(title.text[0], title.text[1])].push_back(title);
+      for (const Title& title : list) {
+        by_key[KeyOf(title.text[0], title.text[1], title.text[2])].push_back(title);
+      }
     }
     size_t cap = 16;
     while (cap < by_key.size() * 2) cap <<= 1;
@@ -204,7 +217,7 @@ struct Lexicon {
   }
 
   // The titles whose key is `key`, longest first (an empty range when none).
-  std::pair<const Title*, const Title*> Find(uint16_t key) const {
+  std::pair<const Title*, const Title*> Find(uint32_t key) const {
     const size_t mask = groups.size() - 1;
     for (size_t slot = SlotOf(key, mask);; slot = (slot + 1) & mask) {
       const Group& g = groups[slot];
@@ -240,10 +253,11 @@ bool EndsWord(std::string_view text, size_t end, bool korean) {
 
 TitleHit LookupTitle(std::string_view text, size_t pos) {
   TitleHit hit;
-  // Every title has at least two bytes.
-  if (pos + 1 >= text.size()) return hit;
+  // Every title has at least three bytes.
+  if (pos + 2 >= text.size()) return hit;
   const char first = text[pos];
-  const auto [candidates, candidates_end] = GetLexicon().Find(KeyOf(first, text[pos + 1]));
+  const auto [candidates, candidates_end] =
+      GetLexicon().Find(KeyOf(first, text[pos + 1], text[pos + 2]));
   for (const Title* def = candidates; def != candidates_end; ++def) {
     const size_t end = Compare(text, pos, def->text, def->fold);
     if (end == 0 || !EndsWord(text, end, def->korean)) continue;
@@ -274,7 +288,25 @@ size_t MatchTitleModifier(std::string_view text, size_t pos) {
 }
 
 bool IsKoreanSurname(std::string_view word) {
-  return std::find(std::begin(kSurnames), std::end(kSurnames), word) != std::end(kSurnames);
+  if (word.size() == 3) {
+    // One syllable: a bit per Hangul syllable (U+AC00..U+D7A3) instead of a
+    // scan of the list; only a well-formed syllable can equal a listed one.
+    static const std::vector<bool> one_syllable = [] {
+      std::vector<bool> bits(kHangulSyllables);
+      for (std::string_view s : kSurnames) {
+        size_t pos = 0;
+        const char32_t cp = NextCodePoint(s, &pos);
+        if (pos == s.size() && cp >= kFirstHangulSyllable) bits[cp - kFirstHangulSyllable] = true;
+      }
+      return bits;
+    }();
+    size_t pos = 0;
+    const char32_t cp = NextCodePoint(word, &pos);
+    return pos == 3 && cp >= kFirstHangulSyllable &&
+           cp < kFirstHangulSyllable + kHangulSyllables && one_syllable[cp - kFirstHangulSyllable];
+  }
+  return word.size() == 6 &&
+         std::find(std::begin(kSurnames), std::end(kSurnames), word) != std::end(kSurnames);
 }
 
 bool IsKoreanFullNameShape(std::string_view word) {
