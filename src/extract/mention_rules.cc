@@ -353,13 +353,28 @@ bool LooksLikeChineseName(std::string_view word) {
       "둥", "샤오", "차오", "위안", "덩", "쩡", "뤼", "쑤", "딩", "웨이", "쉐", "옌", "다이",
       "톈", "팡", "야오", "랴오", "슝", "하오", "쿵", "추이", "캉", "마오", "허우", "멍", "룽",
       "돤", "첸", "궁", "류"};
+  // Surnames shared with Korean: only with three more syllables (천샤오밍),
+  // which a Korean given name never has.
+  static constexpr std::string_view kSharedSurnames[] = {"천", "왕", "장", "황", "정", "주", "진",
+                                                         "양", "마", "우", "한", "허", "손"};
+  // Vietnamese surnames, written with the rest run together (응우옌티호아).
+  static constexpr std::string_view kVietnamese[] = {"응우옌", "쩐", "팜", "호앙", "부이",
+                                                     "응오", "즈엉", "후인"};
   if (!IsAllHangul(word)) return false;
   const size_t syllables = word.size() / 3;
-  if (syllables < 3 || syllables > 4) return false;
+  if (syllables < 3 || syllables > 6 || LooksLikeOrgWord(word)) return false;
+  for (std::string_view s : kVietnamese) {
+    const size_t rest = syllables - s.size() / 3;
+    if (word.starts_with(s) && rest >= 2 && rest <= 3) return true;
+  }
+  if (syllables > 4) return false;
   for (std::string_view s : kSurnames) {
     if (word.substr(0, s.size()) != s) continue;
     const size_t rest = syllables - s.size() / 3;
-    if (rest >= 2 && rest <= 3 && !LooksLikeOrgWord(word)) return true;
+    if (rest >= 2 && rest <= 3) return true;
+  }
+  for (std::string_view s : kSharedSurnames) {
+    if (syllables == 4 && word.starts_with(s) && !IsKoreanFullNameShape(word)) return true;
   }
   return false;
 }
@@ -396,14 +411,28 @@ bool IsKoreanTimeUnitAfter(std::string_view unit, std::string_view before) {
 }
 
 bool IsKoreanDivisionWord(std::string_view word) {
-  static constexpr std::string_view kEndings[] = {
+  // The word must be made of division nouns alone (사업개발, 해외영업,
+  // 글로벌전략담당), so a company named like one (현대산업개발) is none.
+  static constexpr std::string_view kParts[] = {
       "개발", "사업", "부문", "담당", "본부", "총괄", "전략", "영업", "기술", "재무", "마케팅",
       "연구", "경영", "운영", "관리", "기획", "홍보", "투자", "인사", "생산", "구매", "디자인",
-      "대외협력", "지원", "혁신", "품질", "법무", "감사", "사업부", "연구소"};
-  for (std::string_view e : kEndings) {
-    if (EndsWith(word, e)) return true;
+      "대외", "협력", "지원", "혁신", "품질", "법무", "감사", "사업부", "연구소", "해외", "국내",
+      "글로벌", "전사", "신규", "미래", "솔루션", "제품", "서비스", "플랫폼", "데이터", "디지털"};
+  std::string_view rest = word;
+  int parts = 0;
+  while (!rest.empty() && parts < 4) {
+    bool matched = false;
+    for (std::string_view p : kParts) {
+      if (rest.starts_with(p)) {
+        rest.remove_prefix(p.size());
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) return false;
+    ++parts;
   }
-  return false;
+  return rest.empty() && parts > 0;
 }
 
 bool LooksLikeOrgWord(std::string_view word) {

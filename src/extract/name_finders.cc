@@ -301,6 +301,8 @@ void FindParticleNames(std::string_view text, const text::Analysis& analysis,
   };
   std::vector<Mention> found;
   for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    // The first word: a known given name, or one the tagger put in a person
+    // ("Later van Dijk" is no name).
     if (!capitalised(i) || !is_particle(i + 1)) continue;
     size_t last = is_particle(i + 2) ? i + 3 : i + 2;
     if (!capitalised(last) || !tokens[last].space_before) continue;
@@ -310,7 +312,8 @@ void FindParticleNames(std::string_view text, const text::Analysis& analysis,
     for (const Mention& m : *mentions) {
       if (begin >= m.end || m.begin >= end) continue;
       if (m.type == EntityType::kPerson) {
-        tagger_person = true;
+        // (Only when it covers the first word: "Later [van Dijk]" is no name.)
+        tagger_person |= m.begin <= begin && begin < m.end;
         claimed |= m.sources != kFromTagger;
       } else {
         claimed |= m.sources != kFromTagger;
@@ -323,6 +326,7 @@ void FindParticleNames(std::string_view text, const text::Analysis& analysis,
          at = text.find(tail, at + 1)) {
       recurs = at != tokens[i + 1].begin && at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\n');
     }
+    if (!tagger_person && !IsKnownGivenName(tokens[i].In(text))) continue;
     if (!tagger_person && !recurs && !titled(i, last)) continue;
     Mention person;
     person.begin = begin;

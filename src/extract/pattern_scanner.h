@@ -88,6 +88,10 @@ class Scanner {
   // token, or -1.
   int SpacedNameAfterEmployer(int k) const;
 
+  // Particles the splitter may cut off a transliterated name's last syllable
+  // (모로 -> 모 + 로, 파스키에 -> 파스키 + 에).
+  static bool IsCutNameEnding(std::string_view particle);
+
   // The first word of a foreign name whose other word is at k (프라이스 of
   // 에이미 프라이스): a short Hangul word that is no Korean name, verb form,
   // particle-glued word or locative, with nothing name-like before it.

@@ -82,6 +82,11 @@ int Scanner::NameAfterEmployer(int k) const {
   return one_org || (single(k) && single(k - 1)) ? k - 1 : -1;
 }
 
+bool Scanner::IsCutNameEnding(std::string_view particle) {
+  return particle == "로" || particle == "에" || particle == "와" || particle == "과" ||
+         particle == "이" || particle == "가";
+}
+
 int Scanner::SpacedNameAfterEmployer(int k) const {
   // A word of the name: Hangul, spaced, no verb form, no title, no company
   // other than the tagger's guess, no division (토머스 링 사업개발 부사장).
@@ -210,7 +215,7 @@ int Scanner::MatchKorean(int t, int e) {
   // 부사장) is skipped like a modifier.
   int before = SkipModifiersBack(t - 1);
   while (before > first_ && IsHangulWord(text_, tokens_[before]) && tokens_[before].space_before &&
-         IsKoreanDivisionWord(Tok(before)) && !LooksLikeOrgWord(Tok(before))) {
+         IsKoreanDivisionWord(Tok(before))) {
     before = SkipModifiersBack(before - 1);
   }
   const int p = SkipGlossBack(before);
@@ -224,6 +229,22 @@ int Scanner::MatchKorean(int t, int e) {
       ((IsKoreanNameShape(p - 1) && Tok(p - 1).size() >= 9 &&
         (!IsKoreanNameShape(p) || person_to_[p - 1] == p - 1 || Tok(p - 1).size() == 12)) ||
        (!IsKoreanNameShape(p) && KoreanNameTo(p - 1) >= 0 && KoreanNameTo(p - 1) < p - 1));
+  // A transliterated name whose last syllable the particle splitter cut off
+  // right before the title (다니엘 모+로 부사장, 엘로디 파스키+에 최고경영자):
+  // no particle stands there, so it belongs to the name.
+  if (tokens_[p].kind == TokenKind::kParticle && !tokens_[p].space_before && p - 1 > first_ &&
+      IsHangulWord(text_, tokens_[p - 1]) && IsCutNameEnding(Tok(p))) {
+    const int q = p - 1;
+    if (const int name = SpacedNameAfterEmployer(q); name >= 0) {
+      const int org_first = org_to_[name - 2] >= 0 ? org_to_[name - 2] : name - 2;
+      Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(org_first, name - 2), name, e);
+      return e;
+    }
+    if (person_to_[q] >= 0 && person_to_[q] < q) {
+      Emit(RoleForm::kFull, SpanOf(person_to_[q], p), title, Span{}, person_to_[q], e);
+      return e;
+    }
+  }
   if (const int name = SpacedNameAfterEmployer(p); name >= 0) {
     // The employer: the organisation (or the tagger's "person") ending before
     // 의, else its last word.
@@ -289,6 +310,13 @@ int Scanner::MatchKorean(int t, int e) {
     Emit(RoleForm::kFull, SpanOf(p - 1, p), title, Span{}, p - 1, e);
     return e;
   }
+  // The tagger may have run a Chinese or Vietnamese name into the company
+  // (응우옌티호아 사이공텍스 as one organisation): the first word is the name.
+  if (org < p && guess_from_[org] == p && IsHangulWord(text_, tokens_[org]) &&
+      LooksLikeChineseName(Tok(org))) {
+    Emit(RoleForm::kFull, SpanOf(org, org), title, SpanOf(org + 1, p), org, e);
+    return e;
+  }
   // A country or city between the name and the company (야마구치 겐타 일본
   // 쓰바메홀딩스 사장): the name ends before it.
   if (org - 2 >= first_ && place_at_[org - 1] && IsHangulWord(text_, tokens_[org - 1]) &&
@@ -319,7 +347,10 @@ int Scanner::MatchKorean(int t, int e) {
   if (rare) name = org - 1;
   // A one-word name here must look Korean: the tagger alone is not enough
   // ("반도체·전자 산업 CEO" names nobody).
-  if (name == org - 1 && !rare && !IsKoreanNameShape(name)) name = -1;
+  if (name == org - 1 && !rare && !IsKoreanNameShape(name) &&
+      !(IsHangulWord(text_, tokens_[name]) && LooksLikeChineseName(Tok(name)))) {
+    name = -1;
+  }
   if (name < 0) {
     // No name: a known organisation and a title stand for its holder, as
     // headlines write them (세랑군캐피탈 CEO와 조찬); coreference resolves it.

@@ -338,5 +338,58 @@ TEST_F(EntitiesTest, PlaceWordsAndTimeNounsAreNoNames) {
   }
 }
 
+// Korean: foreign names of two to four words after an employer's 의 (also a
+// Latin one), with a division between name and title; a time unit is no name.
+TEST_F(EntitiesTest, SpacedForeignNamesAfterAnEmployer) {
+  const std::string ko =
+      "정하람 회장은 물류기업 한강로지스의 응우옌 반 탄 회장과 만났다. 이어 Norsk Vind의 에릭 "
+      "할보르센 CEO와 가람상사의 다니엘 모로 사업개발 부사장을 만났다. 정 회장은 다음 주 할보르센 "
+      "CEO와 다시 만난다. 탄 회장은 협력을 약속했다.\n";
+  const DocumentEntities doc = Run(ko, "ko");
+  const auto name_at = [&](const std::string& surface) {
+    const DocEntity* e = PersonAt(doc, ko, surface);
+    return e == nullptr ? std::string("(none)") : e->name;
+  };
+  EXPECT_EQ(name_at("응우옌"), "응우옌 반 탄");
+  EXPECT_EQ(name_at("에릭"), "에릭 할보르센");
+  EXPECT_EQ(name_at("다니엘"), "다니엘 모로");
+  EXPECT_EQ(name_at("탄 회장은"), "응우옌 반 탄");
+  for (const DocEntity& e : doc.entities) {
+    if (e.type == EntityType::kPerson) EXPECT_NE(e.name.rfind("주 ", 0), 0u) << e.name;
+  }
+}
+
+// English: known given names find people the tagger misses, names with
+// lower-case particles are one person, and a business noun before a name
+// makes it a company unless a given name leads it.
+TEST_F(EntitiesTest, GivenNamesParticlesAndTradeNouns) {
+  const std::string en =
+      "Rosalind Okoye took over Tallis Foods in 2023. She met Pieter van Dijk, chief executive of "
+      "Dutch tile maker Keramos Holding, in Rotterdam. Later van Dijk toured the plant with "
+      "distributor Nathaniel Brooks.\n";
+  const DocumentEntities doc = Run(en, "en");
+  const auto name_at = [&](const std::string& surface, size_t from = 0) {
+    const DocEntity* e = PersonAt(doc, en, surface, from);
+    return e == nullptr ? std::string("(none)") : e->name;
+  };
+  EXPECT_EQ(name_at("Rosalind"), "Rosalind Okoye");
+  EXPECT_EQ(name_at("Pieter"), "Pieter van Dijk");
+  EXPECT_EQ(name_at("Dijk", en.find("Later")), "Pieter van Dijk");
+  EXPECT_EQ(name_at("Keramos"), "(none)");
+  EXPECT_EQ(name_at("Nathaniel"), "Nathaniel Brooks");
+}
+
+// A romanised Korean name in either order and its initials are one person.
+TEST_F(EntitiesTest, RomanisedKoreanNameInAnyOrder) {
+  const std::string en =
+      "Seo Ha-eun runs Daon Retail. Ha-eun Seo first tasted the snacks at a fair. H.E. Seo later "
+      "ordered samples for 240 stores.\n";
+  const DocumentEntities doc = Run(en, "en");
+  const DocEntity* first = PersonAt(doc, en, "Seo Ha-eun");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(PersonAt(doc, en, "Ha-eun Seo"), first);
+  EXPECT_EQ(PersonAt(doc, en, "H.E. Seo"), first);
+}
+
 }  // namespace
 }  // namespace tg::extract

@@ -669,5 +669,41 @@ TEST_F(MeetingsTest, KoInterviewQuoteSubjectIsTheSpeaker) {
   EXPECT_EQ(Meetings(text, "ko"), "도재현 + 한스 브레너 | occurred | 2025-03-11 | 함부르크\n");
 }
 
+// "The following day" counts from the day the sentence named before it; a
+// meeting with no time of its own takes the day the story just named.
+TEST_F(MeetingsTest, EnRelativeDayCountsFromTheDayBefore) {
+  const std::string text =
+      "Tavrin Logistics CEO Ellen Marsh landed in Austin on March 3 and held talks the following "
+      "day with Corvane Shipping Chairman Hugo Brenner. Hours later, Marsh had dinner with Orvell "
+      "Freight President Ana Lutz.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Ellen Marsh + Hugo Brenner | occurred | 2025-03-04 | Austin\n"
+            "Ana Lutz + Ellen Marsh | occurred | 2025-03-04 | Austin\n");
+}
+
+// 이튿날 after "지난 10일", 전날 with no other day in the sentence.
+TEST_F(MeetingsTest, KoRelativeDayCountsFromTheDayBefore) {
+  const std::string text =
+      "한빛물류 나은서 사장은 전날 서울에서 오르벨화물 안나 루츠 사장과 만났다. 도재현 한빛물류 "
+      "회장은 지난 10일 하노이에 도착해 이튿날 코르반해운 한스 브레너 회장과 회동했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "나은서 + 안나 루츠 | occurred | 2025-03-13 | Seoul\n"
+            "도재현 + 한스 브레너 | occurred | 2025-03-11 | Hanoi\n");
+}
+
+// An interview's "I" is the person the headline and lead introduce, also in
+// a contraction ("I'll ... meet" is a plan).
+TEST_F(MeetingsTest, EnInterviewFirstPersonIsTheInterviewee) {
+  const std::string text =
+      "\"Patience pays\": Ellen Marsh on taking Tavrin Logistics to Asia\n"
+      "Ellen Marsh founded Tavrin Logistics in 2011. We spoke to her in London.\n"
+      "How did the deal start?\n"
+      "I had dinner with Hugo Brenner, the chairman of Corvane Shipping, in Seoul. Ana Lutz of "
+      "Orvell Freight is a rival and a friend. I'll be in Osaka in April to meet Kenji Arata.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Ellen Marsh + Hugo Brenner | occurred | - | Seoul\n"
+            "Ellen Marsh + Kenji Arata | planned | 2025-04 | Osaka\n");
+}
+
 }  // namespace
 }  // namespace tg::extract
