@@ -320,8 +320,10 @@ bool NamedByJoin(const EventDoc& doc, const SentenceRefs& s, const Clause& c, co
     const std::string_view w = doc.Token(j);
     const bool join_verb = w.starts_with("join") || w.starts_with("accompan") || w.starts_with("attend");
     if (!join_verb) continue;
-    if (j + 1 < c.last && doc.Token(j + 1) == "by" && r.first_token > j && r.first_token <= j + 9) {
-      return true;
+    // "joined by X", "was joined at the meeting by X".
+    for (uint32_t b = j + 1; b < c.last && b <= j + 5; ++b) {
+      if (doc.Token(b) == "by" && r.first_token > b && r.first_token <= b + 9) return true;
+      if (doc.Token(b) == "," || doc.Token(b) == "by") break;
     }
     if (r.last_token <= j && r.last_token + 3 >= j) return true;
     // The subject with a relative clause before the verb ("Travis Odom, who
