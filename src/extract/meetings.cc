@@ -19,6 +19,7 @@ struct Frame {
   bool hearsay = false;     // told as what a report said: a denial of the same people refutes it
   bool place_from_context = false;  // the place came from the sentences before, not this one
   bool gathering = false;   // told with a gathering word ("4자 회동", "the dinner")
+  bool from_listing = false;  // its people came from the sentences after it
   DateChoice date;
   PlaceChoice place;
   size_t sentence = 0;
@@ -74,7 +75,10 @@ class MeetingFinder {
     if (IsAttachClause(doc_, s, c) && Attach(si, s, c, refs, -1)) return;
     // "이튿날 4자 회동이 이어졌다. 오 대표와 로웰 CEO에 더해 A, B가 참석했다.":
     // a gathering told without its people gets them from the join that follows.
-    if (const int open = OpenGathering(si, s, c); open >= 0 && Attach(si, s, c, refs, open)) return;
+    if (const int open = OpenGathering(si, s, c, refs); open >= 0 && Attach(si, s, c, refs, open)) {
+      frames_[open].from_listing = true;
+      return;
+    }
     uint32_t trigger = c.last;
     bool verb = false;
     for (uint32_t i = c.first; i < c.last; ++i) {
@@ -432,14 +436,25 @@ class MeetingFinder {
   // A gathering of the sentence before, told without two people ("4자 회동이
   // 이어졌다"), when clause `c` joins people to something but holds no
   // meeting word of its own ("... A, B가 참석했다"); else -1.
-  int OpenGathering(size_t si, const SentenceRefs& s, const Clause& c) const {
-    if (si == 0 || !doc_.AnyIn(c.first, c.last, kCueJoin)) return -1;
+  // Also a clause that only lists two or more titled people ("The Korean side
+  // was led by A, chairman of X, and included B, chief executive of Y"; "Across
+  // the table sat C, chairman of Z"), up to two sentences after the gathering.
+  int OpenGathering(size_t si, const SentenceRefs& s, const Clause& c,
+                    const std::vector<const EntityRef*>& refs) const {
+    if (si == 0) return -1;
+    const bool join = doc_.AnyIn(c.first, c.last, kCueJoin);
+    size_t titled = 0;
+    for (const EntityRef* r : refs) titled += !doc_.entities->entities[r->entity].title.empty();
+    const bool listing = !doc_.korean && titled >= 2 && titled == refs.size();
+    if (!join && !listing) return -1;
     for (uint32_t i = c.first; i < c.last; ++i) {
       if (IsTrigger(doc_, s, i)) return -1;
     }
     for (int f = static_cast<int>(frames_.size()) - 1; f >= 0; --f) {
-      if (frames_[f].sentence + 1 < si) break;
+      if (frames_[f].sentence + (listing ? 2 : 1) < si) break;
       if (frames_[f].gathering && frames_[f].people.size() < 2) return f;
+      // (A listing may go on from the sentence before it.)
+      if (listing && frames_[f].gathering && frames_[f].from_listing) return f;
     }
     return -1;
   }
