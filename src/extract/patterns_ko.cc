@@ -348,7 +348,7 @@ int Scanner::MatchKorean(int t, int e) {
   // A one-word name here must look Korean: the tagger alone is not enough
   // ("반도체·전자 산업 CEO" names nobody).
   if (name == org - 1 && !rare && !IsKoreanNameShape(name) &&
-      !(IsHangulWord(text_, tokens_[name]) && LooksLikeChineseName(Tok(name)))) {
+      !(name >= first_ && IsHangulWord(text_, tokens_[name]) && LooksLikeChineseName(Tok(name)))) {
     name = -1;
   }
   if (name < 0) {
