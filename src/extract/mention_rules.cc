@@ -275,7 +275,11 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     const bool korean_name =
         (syllables == 3 && IsKoreanSurname(first_name.substr(0, 3))) ||
         (syllables == 4 && IsKoreanSurname(first_name.substr(0, 6)));
-    if (hi - lo >= 3 || korean_name || LooksLikeOrgWord(word(hi - 1))) {
+    // (A company named after its founder starts with the word before it:
+    // 알텐베르크 알텐베르크에네르기 회장.)
+    const bool founder_company = hi - lo >= 2 && word(hi - 1).size() > word(hi - 2).size() &&
+                                 word(hi - 1).starts_with(word(hi - 2));
+    if (hi - lo >= 3 || korean_name || founder_company || LooksLikeOrgWord(word(hi - 1))) {
       Mention org = *m;
       const Token& org_token = analysis.tokens[span.words[hi - 1]];
       org.begin = org_token.begin;
