@@ -266,7 +266,32 @@ class MeetingFinder {
     if (!doc_.korean && !gathering && subject.empty() && objects.size() >= 2) return;
     // "The two met again with their investors, A and B": a pair that meets a
     // list meets it together.
-    const bool group = gathering || objects.size() < 2 || subject.empty() || plural_subject;
+    // "met A and B" is one meeting of three; a list introduced as a selection
+    // ("including", "such as", "among them") is one meeting per counterpart.
+    // Only two names joined by "and" with at most their titles between, and
+    // no "separate" meetings ("met Park and Lee in separate events").
+    bool pair_of_objects = false;
+    if (!doc_.korean && objects.size() == 2) {
+      const EntityRef* a = nullptr;
+      const EntityRef* b = nullptr;
+      for (const EntityRef* r : refs) {
+        if (r->entity == objects[0] && a == nullptr) a = r;
+        if (r->entity == objects[1] && b == nullptr) b = r;
+      }
+      if (a != nullptr && b != nullptr && a->last_token <= b->first_token &&
+          b->first_token <= a->last_token + 6) {
+        bool joined = false, other = false;
+        for (uint32_t i = a->last_token; i < b->first_token; ++i) {
+          const std::string_view w = doc_.Token(i);
+          joined |= w == "and";
+          other |= IsTrigger(doc_, s, i) || w == "including" || w == "such" || w == "among";
+        }
+        for (uint32_t i = c.first; i < c.last; ++i) other |= doc_.Token(i).starts_with("separate");
+        pair_of_objects = joined && !other;
+      }
+    }
+    const bool group =
+        gathering || objects.size() < 2 || subject.empty() || plural_subject || pair_of_objects;
     if (group) {
       Frame f = base;
       f.people = subject;

@@ -47,7 +47,7 @@ constexpr TitleDef kTitles[] = {
     {"chief digital officer"}, {"chief data officer"}, {"chief legal officer"},
     {"chief people officer"}, {"chief revenue officer"}, {"chief risk officer"},
     {"chief sustainability officer"}, {"chief medical officer"}, {"chief security officer"},
-    {"chief procurement officer"}, {"chief customer officer"}, {"chief AI officer"},
+    {"chief procurement officer"}, {"chief customer officer"},
     {"chief human resources officer"}, {"chief compliance officer"}, {"CCO"}, {"CPO"},
     {"chief scientist"}, {"chief technologist"}, {"managing director"}, {"executive director"},
     {"general manager"}, {"general counsel"}, {"spokesperson"}, {"spokesman"}, {"spokeswoman"},
