@@ -80,7 +80,7 @@ std::string RepairUtf8(std::string_view text, size_t* replaced) {
   return out;
 }
 
-char32_t NextCodePoint(std::string_view text, size_t* pos) {
+char32_t NextCodePointSlow(std::string_view text, size_t* pos) {
   char32_t cp = 0;
   const size_t len = WellFormedLength(text, *pos, &cp);
   if (len == 0) {
@@ -107,11 +107,6 @@ void AppendUtf8(char32_t cp, std::string* out) {
     out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
-}
-
-bool IsHangul(char32_t cp) {
-  return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
-         (cp >= 0x3130 && cp <= 0x318F);
 }
 
 size_t CountCodePoints(std::string_view text) {

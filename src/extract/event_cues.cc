@@ -1,5 +1,6 @@
 #include "extract/event_cues.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 
@@ -163,7 +164,7 @@ constexpr CuePhrase kPhrases[] = {
 };
 
 struct Word {
-  std::string text;
+  std::string_view text;  // into kPhrases
   bool prefix = false;
 };
 
@@ -174,7 +175,8 @@ struct Entry {
 
 // Phrases indexed by the first byte sequence that every matching token shares:
 // the whole first word (exact) or its stem (prefix words, looked up by each
-// of the token's leading code-point prefixes).
+// of the token's leading code-point prefixes). Keys are views of the static
+// phrase texts, so a lookup needs no string built from the token.
 class CueIndex {
  public:
   CueIndex() {
@@ -188,27 +190,41 @@ class CueIndex {
         Word w;
         w.prefix = !word.empty() && word.back() == '*';
         if (w.prefix) word.remove_suffix(1);
-        w.text = std::string(word);
-        entry.words.push_back(std::move(w));
+        w.text = word;
+        entry.words.push_back(w);
         rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
       }
       const Word& first = entry.words.front();
+      if (first.prefix) {
+        size_t pos = 0;
+        stem_starts_.push_back(NextCodePoint(first.text, &pos));
+        max_stem_bytes_ = std::max(max_stem_bytes_, first.text.size());
+      }
       (first.prefix ? by_prefix_ : by_exact_)[first.text].push_back(std::move(entry));
     }
+    std::sort(stem_starts_.begin(), stem_starts_.end());
   }
 
-  const std::vector<Entry>* Exact(const std::string& token) const {
+  const std::vector<Entry>* Exact(std::string_view token) const {
     auto it = by_exact_.find(token);
     return it == by_exact_.end() ? nullptr : &it->second;
   }
-  const std::vector<Entry>* Prefix(const std::string& stem) const {
+  const std::vector<Entry>* Prefix(std::string_view stem) const {
     auto it = by_prefix_.find(stem);
     return it == by_prefix_.end() ? nullptr : &it->second;
   }
+  // Whether some stem starts with code point `cp`: most tokens start none,
+  // and then none of their prefixes needs a lookup.
+  bool MayStartStem(char32_t cp) const {
+    return std::binary_search(stem_starts_.begin(), stem_starts_.end(), cp);
+  }
+  size_t max_stem_bytes() const { return max_stem_bytes_; }
 
  private:
-  std::unordered_map<std::string, std::vector<Entry>> by_exact_;
-  std::unordered_map<std::string, std::vector<Entry>> by_prefix_;
+  std::unordered_map<std::string_view, std::vector<Entry>> by_exact_;
+  std::unordered_map<std::string_view, std::vector<Entry>> by_prefix_;
+  std::vector<char32_t> stem_starts_;  // first code points of the stems, sorted
+  size_t max_stem_bytes_ = 0;
 };
 
 const CueIndex& Index() {
@@ -216,9 +232,8 @@ const CueIndex& Index() {
   return index;
 }
 
-bool WordMatches(const Word& word, const std::string& token) {
-  if (word.prefix) return token.compare(0, word.text.size(), word.text) == 0;
-  return token == word.text;
+bool WordMatches(const Word& word, std::string_view token) {
+  return word.prefix ? token.starts_with(word.text) : token == word.text;
 }
 
 }  // namespace
@@ -229,10 +244,24 @@ TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
   TokenCues cues;
   cues.bits.assign(tokens.size(), 0);
   cues.length.assign(tokens.size(), 0);
-  std::vector<std::string> lower(tokens.size());
+  // The tokens as the phrases are written: Latin ones lower-cased into one
+  // buffer (sized first, so that the views into it stay valid), others as they are.
+  size_t latin_bytes = 0;
+  for (const text::Token& t : tokens) {
+    if (t.script == text::Script::kLatin) latin_bytes += t.size();
+  }
+  std::string folded(latin_bytes, '\0');
+  std::vector<std::string_view> lower(tokens.size());
+  size_t used = 0;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    lower[i] = tokens[i].script == text::Script::kLatin ? text::AsciiLower(tokens[i].In(text))
-                                                        : std::string(tokens[i].In(text));
+    const std::string_view word = tokens[i].In(text);
+    if (tokens[i].script != text::Script::kLatin) {
+      lower[i] = word;
+      continue;
+    }
+    text::AsciiLowerInto(word, folded.data() + used);
+    lower[i] = std::string_view(folded.data() + used, word.size());
+    used += word.size();
   }
 
   auto try_entries = [&](const std::vector<Entry>* entries, size_t i) {
@@ -248,17 +277,19 @@ TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
       cues.length[i] = std::max<uint8_t>(cues.length[i], static_cast<uint8_t>(entry.words.size()));
     }
   };
-  std::string stem;  // reused: no allocation per prefix
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& token = lower[i];
+    const std::string_view token = lower[i];
     try_entries(index.Exact(token), i);
     // Every leading code-point prefix of a Hangul token may be a listed stem
     // (only Korean cues are stems).
-    const size_t stem_limit = tokens[i].script == text::Script::kHangul ? std::min<size_t>(token.size(), 24) : 0;
-    for (size_t len = 0; len < stem_limit;) {
+    size_t stem_limit = tokens[i].script == text::Script::kHangul ? std::min<size_t>(token.size(), 24) : 0;
+    if (stem_limit > 0) {
+      size_t first_end = 0;
+      if (!index.MayStartStem(NextCodePoint(token, &first_end))) stem_limit = 0;
+    }
+    for (size_t len = 0; len < stem_limit && len < index.max_stem_bytes();) {
       NextCodePoint(token, &len);
-      stem.assign(token, 0, len);
-      try_entries(index.Prefix(stem), i);
+      try_entries(index.Prefix(token.substr(0, len)), i);
     }
     // A Korean clause ends after a connective ending: 논의했고, 만나고, 밝혔으며.
     if (tokens[i].script == text::Script::kHangul && tokens[i].kind == text::TokenKind::kWord &&
@@ -276,7 +307,7 @@ TokenCues FindEventCues(std::string_view text, const text::Analysis& analysis) {
     }
     // "3자 회동", "4자 회의": a number glued to 자 makes the gathering one event.
     if (tokens[i].kind == text::TokenKind::kNumber && i + 1 < tokens.size() &&
-        !tokens[i + 1].space_before && lower[i + 1].rfind("자", 0) == 0) {
+        !tokens[i + 1].space_before && lower[i + 1].starts_with("자")) {
       cues.bits[i] |= kCueGroupMark;
     }
   }

@@ -101,6 +101,22 @@ bool Reader::EnglishTrigger(const SentenceRefs& s, uint32_t i, uint32_t last, Tr
   static constexpr std::string_view kVisitNoun[] = {"trip", "trips", "journey", "visit", "visits"};
   static constexpr std::string_view kVerbBefore[] = {"to",  "will", "would", "'ll",   "also",
                                                      "not", "may",  "might", "could", "should"};
+  {
+    // Every trigger below starts with a word of these lists, "set", "back",
+    // "tour" or "swing": other tokens are turned away before their neighbours
+    // are lower-cased.
+    const std::string_view token = i < s.last_token ? doc_.Token(i) : std::string_view();
+    char buf[16];
+    if (token.size() < 3 || token.size() > sizeof(buf)) return false;
+    text::AsciiLowerInto(token, buf);
+    const std::string_view lw(buf, token.size());
+    if (!OneOf(lw, kLeave) && !OneOf(lw, kDepartW) && !OneOf(lw, kHead) && !OneOf(lw, kFly) &&
+        !OneOf(lw, kTravel) && !OneOf(lw, kEmbark) && !OneOf(lw, kArriveW) &&
+        !OneOf(lw, kReturnW) && !OneOf(lw, kVisitVerb) && !OneOf(lw, kVisitNoun) && lw != "set" &&
+        lw != "back" && lw != "tour" && lw != "swing") {
+      return false;
+    }
+  }
   const std::string w = LowerAt(i, s), n1 = LowerAt(i + 1, s), n2 = LowerAt(i + 2, s);
   const bool place_next = PlaceNear(s, i + 1) != nullptr;
   if (OneOf(w, kLeave) || OneOf(w, kDepartW)) {
@@ -193,6 +209,10 @@ bool Reader::KoreanTrigger(uint32_t i, Trigger* t) const {
   std::string_view w = doc_.Token(i);
   // "도착하려면": a condition, not a journey.
   if (w.ends_with("면") && w.size() > 6) return false;
+  // Every travel word below starts with one of these syllables; most words start none.
+  static constexpr std::string_view kFirstSyllables[] = {"방", "출", "순", "귀", "도", "입",
+                                                         "찾", "오", "이", "떠", "향"};
+  if (w.size() < 3 || !OneOf(w.substr(0, 3), kFirstSyllables)) return false;
   for (const FixedVisit& f : kFixedVisits) {
     if (w.starts_with(f.word) && OneOf(w.substr(f.word.size(), 3), kVerbTails) &&
         (w.size() == f.word.size() || w.size() >= f.word.size() + 3)) {
