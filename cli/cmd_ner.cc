@@ -33,6 +33,8 @@ struct NerArgs {
   bool errors = false;
   bool no_retrain = false;
   uint64_t seed = extract::NerTrainOptions().seed;
+  float cost = extract::NerTrainOptions().margin_cost;
+  bool hangul_words = extract::NerTrainOptions().hangul_words;
   bool capital_runs = extract::NerTrainOptions().capital_runs;  // train: keep the best-dev-epoch model, do not retrain on dev  // eval: print each sentence's missed and spurious spans
 };
 
@@ -65,6 +67,8 @@ void RunTrain(const NerArgs& args, RunState* state) {
   options.feature_dropout = args.dropout;
   options.final_with_dev = !args.no_retrain;
   options.seed = args.seed;
+  options.margin_cost = args.cost;
+  options.hangul_words = args.hangul_words;
   options.capital_runs = args.capital_runs;
   options.log = [](const std::string& line) { std::cerr << "ner train: " << line << "\n"; };
   Result<extract::NerModel> model = extract::TrainNerModel(options);
@@ -152,6 +156,7 @@ void RunEval(const NerArgs& args, RunState* state) {
     out["sentences"] = r.sentences;
     out["tokens"] = r.tokens;
     out["gold_spans_misaligned"] = r.projection.misaligned;
+    out["oracle_f1"] = r.oracle.F1(-1);
     out["tokens_per_second"] = r.seconds > 0 ? r.tokens / r.seconds : 0.0;
     out["tagging_tokens_per_second"] = r.tag_seconds > 0 ? r.tokens / r.tag_seconds : 0.0;
     for (int t = -1; t < 3; ++t) {
@@ -173,9 +178,11 @@ void RunEval(const NerArgs& args, RunState* state) {
                     fmt::format("{:.4f}", r.counts.Recall(type)),
                     fmt::format("{:.4f}", r.counts.F1(type))});
   }
-  std::cout << fmt::format("{} ({} sentences, {} tokens; {} of {} gold spans cut inside a token)\n",
-                           args.set, r.sentences, r.tokens, r.projection.misaligned,
-                           r.projection.spans);
+  std::cout << fmt::format(
+      "{} ({} sentences, {} tokens; {} of {} gold spans cut inside a tagger token, oracle F1 "
+      "{:.4f})\n",
+      args.set, r.sentences, r.tokens, r.projection.misaligned, r.projection.spans,
+      r.oracle.F1(-1));
   PrintTable(rows);
   std::cout << fmt::format("{:.0f} tokens/s tagging alone, {:.0f} tokens/s with text::Analyze\n",
                            r.tag_seconds > 0 ? r.tokens / r.tag_seconds : 0.0,
@@ -210,6 +217,12 @@ void AddNerCommand(CLI::App& app, RunState* state) {
   train->add_option("--dropout", args->dropout, "Probability of hiding a feature per step")
       ->capture_default_str();
   train->add_option("--seed", args->seed, "Shuffling and dropout seed")->capture_default_str();
+  train->add_option("--cost", args->cost,
+                    "Margin: extra score of every wrong label while training (0: plain perceptron)")
+      ->capture_default_str();
+  train->add_option("--hangul-words", args->hangul_words,
+                    "Whole-word features of Hangul pieces (true/false)")
+      ->capture_default_str();
   train->add_option("--capital-runs", args->capital_runs,
                     "English: name-word lists and capitalised-run features (true/false)")
       ->capture_default_str();

@@ -77,6 +77,10 @@ enum Template : uint32_t {
   kRunFirst,
   kRunPos,
   kRunOrgWord,
+  kSyllableBigram,
+  kWordParticle,
+  kPrevWordParticle,
+  kKoreanFullName,
 };
 
 inline uint64_t Mix(uint64_t x) {
@@ -342,6 +346,9 @@ void ExtractFeatures(std::string_view text, const text::Analysis& original,
   uint32_t run_start = 0;
   TokInfo parent_info;
   uint32_t described_parent = UINT32_MAX;
+  uint32_t described_syllables = UINT32_MAX;
+  thread_local std::vector<uint32_t> syllable_ids;
+  syllable_ids.clear();
   for (uint32_t i = 0; i < n; ++i) {
     const uint32_t t = first + i;
     const text::Token& tok = tokens[t];
@@ -437,6 +444,13 @@ void ExtractFeatures(std::string_view text, const text::Analysis& original,
       } else if (cur.prefix[0] != 0) {
         ids.push_back(Fid(kFirstSyllableCount, Pair(cur.prefix[0], count)));
       }
+      if (ann.hangul_words && gazetteer != nullptr && ptok.size() == 9 &&
+          gazetteer->KoreanSurnameLength(ptok.In(text)) == 1) {
+        // A one-syllable surname and a listed two-syllable given name (하|지원).
+        const uint8_t given = gazetteer->WordCategories(text.substr(ptok.begin + 3, 6));
+        const bool listed = (given & (1u << static_cast<int>(GazCategory::kGivenName))) != 0;
+        ids.push_back(Fid(kKoreanFullName, piece * 2 + (listed ? 1 : 0)));
+      }
       if (gazetteer != nullptr && (piece == 0 || piece == 1)) {
         const int surname = gazetteer->KoreanSurnameLength(ptok.In(text));
         const uint64_t word_count = std::min<uint32_t>(word->code_points, 6);
@@ -444,6 +458,25 @@ void ExtractFeatures(std::string_view text, const text::Analysis& original,
       }
     }
     if (i > 0 && IsHonorific(tokens[t - 1].In(text))) ids.push_back(Fid(kHonorificPrev, 1));
+    if (cur.hangul && ann.hangul_words) {
+      if (described_syllables != pt) {
+        // The first eight syllable bigrams of the whole word, as a bag, on
+        // each of its pieces: unseen names are most of the misses, and
+        // transliterated ones share syllable pairs (스트, 레이, 이터) more
+        // than prefixes or suffixes. Hangul syllables are 3 bytes in UTF-8;
+        // the bag ends at the first other character.
+        described_syllables = pt;
+        syllable_ids.clear();
+        const std::string_view w = ptok.In(text);
+        for (size_t b = 0; b + 6 <= w.size() && syllable_ids.size() < 8; b += 3) {
+          const unsigned char c0 = static_cast<unsigned char>(w[b]);
+          const unsigned char c1 = static_cast<unsigned char>(w[b + 3]);
+          if ((c0 & 0xF0) != 0xE0 || (c1 & 0xF0) != 0xE0) break;
+          syllable_ids.push_back(Fid(kSyllableBigram, Hash64(w.substr(b, 6))));
+        }
+      }
+      for (uint32_t id : syllable_ids) ids.push_back(id);
+    }
     if (cur.hangul) {
       // The whole words around this token's word, past particles: the
       // refined window (+-2 pieces) often ends inside the same word.
@@ -454,6 +487,17 @@ void ExtractFeatures(std::string_view text, const text::Analysis& original,
       while (q < original.tokens.size() && original.tokens[q].kind == text::TokenKind::kParticle) ++q;
       if (q < original.tokens.size()) {
         ids.push_back(Fid(kWordNext, Hash64(original.tokens[q].In(text))));
+      }
+      // The particles after this word and after the word before, on every
+      // piece: the window of a word's first pieces does not reach them
+      // (서울|시|청에서: 에서 says PLACE to 서울 too).
+      if (ann.hangul_words && pt + 1 < original.tokens.size() &&
+          original.tokens[pt + 1].kind == text::TokenKind::kParticle) {
+        ids.push_back(Fid(kWordParticle, Pair(Hash64(original.tokens[pt + 1].In(text)), piece)));
+      }
+      if (ann.hangul_words && pt > 0 &&
+          original.tokens[pt - 1].kind == text::TokenKind::kParticle) {
+        ids.push_back(Fid(kPrevWordParticle, Hash64(original.tokens[pt - 1].In(text))));
       }
     }
     if (next.particle) {

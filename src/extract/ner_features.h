@@ -12,6 +12,9 @@
 // trigrams; and for a piece of a split Hangul word (tagger_tokens.h): its
 // position in the word, the word up to it, from it, before and after it, and
 // whether the word up to it is a gazetteer or KB name (한국|영화); when
+// TokenAnnotations::hangul_words, for every Hangul piece, the syllable bigrams of its whole word, the particles after
+// its word and after the word before, and for a three-syllable word that
+// starts with a surname whether the rest is a listed given name; when
 // TokenAnnotations::capital_runs, for a token in a run of capitalised words
 // ("Bank of Korea"): the run's last and first words, its length and the
 // token's place in it, and whether an organisation word (kOrgWord) follows in it.
@@ -47,6 +50,7 @@ struct TokenAnnotations {
   std::vector<uint16_t> kb_bits;   // bit 4*type + position (B, I, L, U), type = PERSON/ORG/PLACE
   std::vector<uint8_t> title;      // title lexicon: 1 on a title's first token, 2 on the rest
   bool capital_runs = false;       // capitalised-run features on (English models; set by the caller)
+  bool hangul_words = false;       // whole-word features of Hangul pieces (set by the caller)
 };
 
 // Whether `word` is an English honorific ("Mr", "Ms.", "Dr", "Sir"): it

@@ -75,14 +75,17 @@ struct DevItem {
 
 // The model's feature flags: KB features when trained with a KB; the
 // capitalised-run features in English only (in Korean text they fired on
-// Latin acronyms, "SK", "LG", and cost dev meeting pairs).
+// Latin acronyms, "SK", "LG", and cost dev meeting pairs); the whole-word
+// Hangul features when asked for.
 uint32_t ModelFlags(const NerTrainOptions& options) {
   return (options.kb != nullptr ? kNerModelUsesKb : 0) |
-         (options.capital_runs && options.lang == "en" ? kNerModelCapitalRuns : 0);
+         (options.capital_runs && options.lang == "en" ? kNerModelCapitalRuns : 0) |
+         (options.hangul_words ? kNerModelHangulWords : 0);
 }
 
 void Prepare(const std::vector<const NerExample*>& examples, const NerGazetteer& gazetteer,
-             bool capital_runs, const KnowledgeBase* kb, std::vector<TrainSeq>* out, ProjectionStats* stats) {
+             uint32_t flags, const KnowledgeBase* kb, std::vector<TrainSeq>* out,
+             ProjectionStats* stats) {
   TokenAnnotations ann;
   TaggerTokens refined;
   for (const NerExample* ex : examples) {
@@ -90,7 +93,8 @@ void Prepare(const std::vector<const NerExample*>& examples, const NerGazetteer&
     RefineTokens(ex->text, analysis, &refined);
     const std::vector<uint8_t> labels = ProjectSpans(*ex, refined.analysis, stats);
     AnnotateTokens(ex->text, analysis, &gazetteer, kb, &ann);
-    ann.capital_runs = capital_runs;
+    ann.capital_runs = (flags & kNerModelCapitalRuns) != 0;
+    ann.hangul_words = (flags & kNerModelHangulWords) != 0;
     for (const text::Sentence& s : refined.analysis.sentences) {
       if (s.first_token >= s.last_token) continue;
       TrainSeq seq;
@@ -142,6 +146,7 @@ LinearChainModel RunEpochs(const NerTrainOptions& options, const std::vector<Tra
                            const std::vector<DevItem>& dev, const NerGazetteer& gazetteer,
                            int epochs, int* best_epoch) {
   PerceptronTrainer trainer(kNumNerLabels);
+  trainer.set_cost(options.margin_cost);
   std::mt19937_64 rng(options.seed);
   std::vector<size_t> order(train.size());
   std::iota(order.begin(), order.end(), 0);
@@ -253,7 +258,7 @@ size_t NerCounts::Gold(int type) const {
 }
 
 NerGazetteer BuildNerGazetteer(const std::string& lang, const std::string& lexicon_dir,
-                               bool name_words) {
+                               bool name_words, bool given_name_parts) {
   NerGazetteer g;
   const std::string places = lexicon_dir + "/places-geonames-cldr/";
   const bool ko = lang == "ko";
@@ -298,7 +303,14 @@ NerGazetteer BuildNerGazetteer(const std::string& lang, const std::string& lexic
     ForEachLine(okt + "company_names.txt", [&](const std::string& s) { g.Add(s, GazCategory::kOrg); });
     ForEachLine(okt + "geolocations.txt",
                 [&](const std::string& s) { g.Add(s, GazCategory::kPlace); });
-    ForEachLine(okt + "congress.txt", [&](const std::string& s) { g.Add(s, GazCategory::kPerson); });
+    ForEachLine(okt + "congress.txt", [&](const std::string& s) {
+      g.Add(s, GazCategory::kPerson);
+      // The given name of a three-syllable name with a one-syllable surname
+      // (ner_features.cc: a surname before a listed given name).
+      if (given_name_parts && s.size() == 9 && g.KoreanSurnameLength(s) == 1) {
+        g.Add(s.substr(3), GazCategory::kGivenName);
+      }
+    });
   } else {
     ForEachLine(lexicon_dir + "/en-names/given_names.txt",
                 [&](const std::string& s) { g.Add(s, GazCategory::kGivenName); });
@@ -336,7 +348,8 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
     return Status::InvalidArgument("--lang must be ko or en, not ", options.lang);
   }
   NerGazetteer gazetteer =
-      BuildNerGazetteer(options.lang, options.lexicon_dir, options.capital_runs);
+      BuildNerGazetteer(options.lang, options.lexicon_dir, options.capital_runs,
+                        options.hangul_words);
   if (options.kb != nullptr) {
     // Knowledge-base names as one-word phrases too, so that a word glued to
     // what follows it ("한국영화", "서울시내") still meets them piece by piece.
@@ -394,8 +407,7 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
   }
   ProjectionStats stats;
   std::vector<TrainSeq> seqs;
-  const bool capital_runs = (ModelFlags(options) & kNerModelCapitalRuns) != 0;
-  Prepare(train, gazetteer, capital_runs, options.kb, &seqs, &stats);
+  Prepare(train, gazetteer, ModelFlags(options), options.kb, &seqs, &stats);
   ApplyCountCutoff(options.min_feature_count, &seqs);
   Log(options, fmt::format("train: {} sentences, {} sequences; {} gold spans, {} misaligned "
                            "with the tagger's tokens",
@@ -413,7 +425,7 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
     // Retrain on train + dev folds for the chosen number of epochs.
     seqs.clear();
     ProjectionStats final_stats;
-    Prepare(final_train, gazetteer, capital_runs, options.kb, &seqs, &final_stats);
+    Prepare(final_train, gazetteer, ModelFlags(options), options.kb, &seqs, &final_stats);
     ApplyCountCutoff(options.min_feature_count, &seqs);
     Log(options, fmt::format("retraining on {} sentences for {} epochs", final_train.size(),
                              best_epoch));
@@ -428,10 +440,15 @@ Result<NerModel> TrainNerModel(const NerTrainOptions& options) {
 NerEvalResult EvaluateTagger(const Tagger& tagger, const std::vector<NerExample>& examples,
                              const KnowledgeBase* kb) {
   NerEvalResult result;
+  TaggerTokens refined;
   const auto start = std::chrono::steady_clock::now();
   for (const NerExample& ex : examples) {
     const text::Analysis analysis = text::Analyze(ex.text);
-    ProjectSpans(ex, analysis, &result.projection);
+    RefineTokens(ex.text, analysis, &refined);
+    const std::vector<uint8_t> gold_labels =
+        ProjectSpans(ex, refined.analysis, &result.projection);
+    result.oracle.Add(ex.spans, LabelsToSpans(refined.analysis.tokens, 0, gold_labels.data(),
+                                              gold_labels.size()));
     const auto tag_start = std::chrono::steady_clock::now();
     const std::vector<Mention> mentions = tagger.Tag(ex.text, analysis, kb);
     result.tag_seconds +=

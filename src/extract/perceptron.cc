@@ -334,6 +334,13 @@ size_t PerceptronTrainer::Step(const FeatureSeq& seq, const uint8_t* gold) {
       for (int y = 0; y < L; ++y) e[y] += row[y];
     }
   }
+  if (cost_ > 0) {
+    for (size_t i = 0; i < n; ++i) {
+      for (int y = 0; y < L; ++y) {
+        if (y != gold[i]) emissions_[i * L + y] += cost_;
+      }
+    }
+  }
   predicted_.assign(n, 0);
   ViterbiDecode(emissions_.data(), tw_.data(), n, L, predicted_.data(), nullptr);
   size_t wrong = 0;

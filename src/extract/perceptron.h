@@ -128,11 +128,17 @@ class PerceptronTrainer {
 
   size_t num_features() const { return keys_.size(); }
 
+  // Cost-augmented decoding in Step: every label but the gold one gets
+  // `cost` extra score, so that a sequence is also updated when it wins by
+  // less than that margin per wrong token (0: the plain perceptron).
+  void set_cost(float cost) { cost_ = cost; }
+
  private:
   uint32_t RowFor(uint32_t id);
   void Update(float* w, double* acc, uint32_t* stamp, float delta);
 
   int num_labels_;
+  float cost_ = 0.0f;
   uint64_t clock_ = 1;  // steps taken + 1
   std::unordered_map<uint32_t, uint32_t> index_;
   std::vector<uint32_t> keys_;

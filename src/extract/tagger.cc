@@ -189,6 +189,7 @@ std::vector<Mention> TagText(const NerModel& model, std::string_view text,
   AnnotateTokens(text, analysis, &model.gazetteer,
                  (model.flags & kNerModelUsesKb) ? kb : nullptr, &ann);
   ann.capital_runs = (model.flags & kNerModelCapitalRuns) != 0;
+  ann.hangul_words = (model.flags & kNerModelHangulWords) != 0;
   RefineTokens(text, analysis, &refined);
   for (const text::Sentence& s : refined.analysis.sentences) {
     TagSentence(model, text, analysis, refined, s.first_token, s.last_token, ann, &mentions);

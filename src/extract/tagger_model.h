@@ -25,6 +25,10 @@ namespace tg::extract {
 inline constexpr uint32_t kNerModelVersion = 2;
 inline constexpr uint32_t kNerModelUsesKb = 1;  // flags bit: trained with KB gazetteer features
 inline constexpr uint32_t kNerModelCapitalRuns = 2;  // flags bit: capitalised-run features (English)
+// flags bit: the whole-word features of Hangul pieces (ner_features.h: syllable
+// bigrams, the particles after the word and the word before, surname + listed
+// given name); same layout, a model without the bit is tagged without them.
+inline constexpr uint32_t kNerModelHangulWords = 4;
 
 struct NerModel {
   std::string lang;  // "ko" or "en"

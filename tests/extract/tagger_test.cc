@@ -96,6 +96,25 @@ TEST(PerceptronTest, LearnsSyntheticTask) {
   EXPECT_EQ(mentions.size(), 2u) << Describe(text, mentions);
 }
 
+TEST(PerceptronTest, CostAugmentedStepUpdatesACorrectButNarrowWin) {
+  // All-O gold and no weights yet: the plain perceptron already decodes it
+  // (every score ties, O wins) and learns nothing; with a cost every wrong
+  // label outscores O by it, so the step updates until gold wins by a margin.
+  FeatureSeq seq;
+  seq.offsets = {0, 2, 4};
+  seq.ids = {11, 12, 13, 14};
+  const uint8_t gold[2] = {kLabelO, kLabelO};
+  PerceptronTrainer plain(kNumNerLabels);
+  EXPECT_EQ(plain.Step(seq, gold), 0u);
+  PerceptronTrainer margin(kNumNerLabels);
+  margin.set_cost(1.0f);
+  EXPECT_EQ(margin.Step(seq, gold), 2u);
+  // After enough steps gold wins by more than the cost and updates stop.
+  size_t wrong = 0;
+  for (int k = 0; k < 20; ++k) wrong = margin.Step(seq, gold);
+  EXPECT_EQ(wrong, 0u);
+}
+
 TEST(PerceptronTest, ViterbiRespectsBio) {
   // Emissions favour I-PERSON everywhere; the decoder must not start with I.
   std::vector<float> em(3 * kNumNerLabels, 0.0f);
@@ -433,6 +452,7 @@ std::vector<uint32_t> TokenFeatures(const std::string& text, size_t index,
   TokenAnnotations ann;
   AnnotateTokens(text, a, &g, nullptr, &ann);
   ann.capital_runs = true;
+  ann.hangul_words = true;
   FeatureSeq seq;
   const text::Sentence& s = refined.analysis.sentences.at(0);
   ExtractFeatures(text, a, refined, s.first_token, s.last_token, ann, &g, &seq);
@@ -458,6 +478,41 @@ TEST(NerFeaturesTest, CapitalisedRunSeesItsLastWord) {
   const auto of = TokenFeatures("the Tarvo Linden Mosk of Savings said", 1, g);
   const auto and_ = TokenFeatures("the Tarvo Linden Mosk and Savings said", 1, g);
   EXPECT_NE(of, and_);
+}
+
+// The index among the refined tokens of `text` of the first token spelled `form`.
+size_t PieceIndex(const std::string& text, std::string_view form) {
+  const text::Analysis a = text::Analyze(text);
+  TaggerTokens refined;
+  RefineTokens(text, a, &refined);
+  for (size_t i = 0; i < refined.analysis.tokens.size(); ++i) {
+    if (refined.analysis.tokens[i].In(text) == form) return i;
+  }
+  ADD_FAILURE() << "no token " << form << " in " << text;
+  return 0;
+}
+
+TEST(NerFeaturesTest, ParticleAfterAWordReachesItsFirstPiece) {
+  // 도르빈시 is refined into 도르 / 빈 / 시: the particle is three tokens
+  // from 도르, out of its window, yet it tells a place (에서) from a subject (는).
+  NerGazetteer g;
+  const std::string at = "정하람은 도르빈시에서 왔다", subject = "정하람은 도르빈시는 왔다";
+  const size_t i = PieceIndex(at, "도르");
+  ASSERT_EQ(i, PieceIndex(subject, "도르"));
+  EXPECT_NE(TokenFeatures(at, i, g), TokenFeatures(subject, i, g));
+}
+
+TEST(NerFeaturesTest, SurnameBeforeAListedGivenName) {
+  // The same word, with and without its last two syllables listed as a given name.
+  NerGazetteer plain;
+  plain.AddKoreanSurname("정");
+  NerGazetteer listed = plain;
+  listed.Add("하람", GazCategory::kGivenName);
+  const std::string text = "어제 정하람 대표가 왔다";
+  for (std::string_view piece : {"정", "하", "람"}) {
+    const size_t i = PieceIndex(text, piece);
+    EXPECT_NE(TokenFeatures(text, i, plain), TokenFeatures(text, i, listed)) << piece;
+  }
 }
 
 }  // namespace
