@@ -72,8 +72,12 @@ struct SpanWords {
 
 SpanWords WordsOf(const text::Analysis& analysis, uint32_t begin, uint32_t end) {
   SpanWords out;
-  size_t i = 0;
-  while (i < analysis.tokens.size() && analysis.tokens[i].end <= begin) ++i;
+  // Tokens are in text order and do not overlap, so their ends increase: the
+  // first token ending after `begin` is found by binary search, not a scan
+  // from the start of the document for every mention.
+  size_t i = std::partition_point(analysis.tokens.begin(), analysis.tokens.end(),
+                                  [begin](const Token& t) { return t.end <= begin; }) -
+             analysis.tokens.begin();
   for (; i < analysis.tokens.size() && analysis.tokens[i].begin < end; ++i) {
     if (analysis.tokens[i].kind == TokenKind::kWord) out.words.push_back(i);
   }
