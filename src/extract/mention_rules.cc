@@ -404,10 +404,17 @@ bool LooksLikeGivenNameLedPerson(std::string_view name) {
   if (words.size() < 2 || words.size() > 3 || !IsKnownGivenName(words[0])) return false;
   for (size_t i = 1; i < words.size(); ++i) {
     const std::string_view w = words[i];
-    if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z' || LooksLikeOrgWord(w) || IsPlaceHeadWord(w)) return false;
-    for (size_t k = 1; k < w.size(); ++k) {
-      if (!((w[k] >= 'a' && w[k] <= 'z') || w[k] == '-' || w[k] == '\'')) return false;
-    }
+    if (!IsSurnameShape(w) || LooksLikeOrgWord(w) || IsPlaceHeadWord(w)) return false;
+  }
+  return true;
+}
+
+bool IsSurnameShape(std::string_view w) {
+  if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
+  for (size_t k = 1; k < w.size(); ++k) {
+    const char c = w[k];
+    const bool after_apostrophe = c >= 'A' && c <= 'Z' && k > 1 && w[k - 1] == '\'';
+    if (!((c >= 'a' && c <= 'z') || c == '-' || c == '\'' || after_apostrophe)) return false;
   }
   return true;
 }

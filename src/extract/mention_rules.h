@@ -47,6 +47,11 @@ bool IsKoreanDivisionWord(std::string_view word);
 // "지난 달", "그 해"): no name, though 주 and 해 can be surnames.
 bool IsKoreanTimeUnitAfter(std::string_view unit, std::string_view before);
 
+// A capitalised name word: a capital, then lower-case letters, hyphens or
+// apostrophes, a capital after an apostrophe ("Achebe", "Smith-Jones",
+// "O'Neill"); at least two letters.
+bool IsSurnameShape(std::string_view word);
+
 // "Sofia Marchetti", "Quincy Lattimore": two or three words, the first a known
 // given name (given_names.h), the others capitalised surname words that are
 // no organisation or place words. The tagger's ORG or PLACE guesses of this

@@ -19,6 +19,26 @@ using text::TokenKind;
 
 size_t SyllablesOf(std::string_view w) { return w.size() / 3; }
 
+// Token i is a capitalised name word (IsSurnameShape) that is no title, month
+// or organisation word.
+bool IsNameWordAt(std::string_view text, const std::vector<Token>& tokens, size_t i) {
+  if (i >= tokens.size() || tokens[i].kind != TokenKind::kWord) return false;
+  const std::string_view w = tokens[i].In(text);
+  return IsSurnameShape(w) && LookupTitle(text, tokens[i].begin).length == 0 &&
+         !IsEnglishMonthName(w) && !LooksLikeOrgWord(w);
+}
+
+// A PERSON mention the finders add over [begin, end).
+Mention PatternPerson(uint32_t begin, uint32_t end, float score) {
+  Mention person;
+  person.begin = begin;
+  person.end = end;
+  person.type = EntityType::kPerson;
+  person.sources = kFromPattern;
+  person.score = score;
+  return person;
+}
+
 }  // namespace
 
 void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysis,
@@ -63,15 +83,6 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     }
     return false;
   };
-  auto pattern_person = [](uint32_t begin, uint32_t end) {
-    Mention person;
-    person.begin = begin;
-    person.end = end;
-    person.type = EntityType::kPerson;
-    person.sources = kFromPattern;
-    person.score = 0.7f;
-    return person;
-  };
   std::vector<Mention> found;
   for (size_t i = 3; i < words.size(); ++i) {
     if (!titled_at(words[i])) continue;
@@ -114,7 +125,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
       for (std::string_view e : {"인", "은", "는", "의"}) copula |= span(given).ends_with(e);
       if (tagged_alone || copula) continue;
     }
-    const Mention person = pattern_person(given.begin, family.end);
+    const Mention person = PatternPerson(given.begin, family.end, 0.7f);
     found.push_back(person);
     // The organisation word: added unless the KB or a pattern placed it.
     bool org_known = false;
@@ -152,7 +163,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
     clause |= EndsLikeKoreanClause(wa) && SyllablesOf(wa) >= 2;
     if (clause) continue;
     if (claimed(a.begin, b.end)) continue;
-    found.push_back(pattern_person(a.begin, b.end));
+    found.push_back(PatternPerson(a.begin, b.end, 0.7f));
   }
   // Chinese names run together (저우밍위안 회장), later shortened to the
   // surname with the title (저우 회장): a word before a title that starts with
@@ -177,9 +188,7 @@ void FindKoreanForeignNames(std::string_view text, const text::Analysis& analysi
                     !(m.sources == kFromTagger && m.begin >= name.begin && m.end < name.end);
     }
     if (has_person) continue;
-    Mention person = pattern_person(name.begin, name.end);
-    person.score = 0.95f;
-    found.push_back(person);
+    found.push_back(PatternPerson(name.begin, name.end, 0.95f));
   }
   mentions->insert(mentions->end(), found.begin(), found.end());
   // A tagger person cut short by the particle splitter (나카가 of "나카가와
@@ -256,13 +265,7 @@ void FindRomanizedKoreanNames(std::string_view text, const text::Analysis& analy
       }
     }
     if (claimed) continue;
-    Mention person;
-    person.begin = a.begin;
-    person.end = b.end;
-    person.type = EntityType::kPerson;
-    person.sources = kFromPattern;
-    person.score = 0.8f;
-    found.push_back(person);
+    found.push_back(PatternPerson(a.begin, b.end, 0.8f));
     ++i;
   }
   mentions->insert(mentions->end(), found.begin(), found.end());
@@ -279,16 +282,7 @@ void FindParticleNames(std::string_view text, const text::Analysis& analysis,
            std::find(std::begin(kParticles), std::end(kParticles), tokens[i].In(text)) !=
                std::end(kParticles);
   };
-  const auto capitalised = [&](size_t i) {
-    if (i >= tokens.size() || tokens[i].kind != TokenKind::kWord) return false;
-    const std::string_view w = tokens[i].In(text);
-    if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
-    for (size_t k = 1; k < w.size(); ++k) {
-      if ((w[k] < 'a' || w[k] > 'z') && w[k] != '-' && w[k] != '\'') return false;
-    }
-    return LookupTitle(text, tokens[i].begin).length == 0 && !IsEnglishMonthName(w) &&
-           !LooksLikeOrgWord(w);
-  };
+  const auto capitalised = [&](size_t i) { return IsNameWordAt(text, tokens, i); };
   // A title within a few tokens after a comma, or right before the name.
   const auto titled = [&](size_t first, size_t last) {
     if (first > 0 && LookupTitle(text, tokens[first - 1].begin).length > 0) return true;
@@ -328,13 +322,7 @@ void FindParticleNames(std::string_view text, const text::Analysis& analysis,
     }
     if (!tagger_person && !IsKnownGivenName(tokens[i].In(text))) continue;
     if (!tagger_person && !recurs && !titled(i, last)) continue;
-    Mention person;
-    person.begin = begin;
-    person.end = end;
-    person.type = EntityType::kPerson;
-    person.sources = kFromPattern;
-    person.score = 0.8f;
-    found.push_back(person);
+    found.push_back(PatternPerson(begin, end, 0.8f));
     i = last;
   }
   mentions->insert(mentions->end(), found.begin(), found.end());
@@ -343,23 +331,9 @@ void FindParticleNames(std::string_view text, const text::Analysis& analysis,
 void FindGivenNameNames(std::string_view text, const text::Analysis& analysis,
                         std::vector<Mention>* mentions) {
   const std::vector<Token>& tokens = analysis.tokens;
-  // A surname word: capitalised, then lower-case letters, hyphens or
-  // apostrophes ("Achebe", "O'Neill", "Smith-Jones"); no title, month or
-  // organisation word.
+  // A surname word, spaced from the word before ("Achebe", "O'Neill").
   const auto surname = [&](size_t i) {
-    if (i >= tokens.size() || tokens[i].kind != TokenKind::kWord || !tokens[i].space_before) {
-      return false;
-    }
-    const std::string_view w = tokens[i].In(text);
-    if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
-    for (size_t k = 1; k < w.size(); ++k) {
-      const char c = w[k];
-      if (!((c >= 'a' && c <= 'z') || c == '-' || c == '\'' || (c >= 'A' && c <= 'Z' && k > 1 && w[k - 1] == '\''))) {
-        return false;
-      }
-    }
-    return LookupTitle(text, tokens[i].begin).length == 0 && !IsEnglishMonthName(w) &&
-           !LooksLikeOrgWord(w);
+    return i < tokens.size() && tokens[i].space_before && IsNameWordAt(text, tokens, i);
   };
   const auto capitalised = [&](size_t i) {
     if (i >= tokens.size() || tokens[i].kind != TokenKind::kWord) return false;
@@ -382,13 +356,7 @@ void FindGivenNameNames(std::string_view text, const text::Analysis& analysis,
     bool claimed = false;
     for (const Mention& m : *mentions) claimed |= begin < m.end && m.begin < stop;
     if (claimed) continue;
-    Mention person;
-    person.begin = begin;
-    person.end = stop;
-    person.type = EntityType::kPerson;
-    person.sources = kFromPattern;
-    person.score = 0.7f;
-    found.push_back(person);
+    found.push_back(PatternPerson(begin, stop, 0.7f));
     i = end - 1;
   }
   mentions->insert(mentions->end(), found.begin(), found.end());
@@ -418,13 +386,7 @@ void FindGluedTitleNames(std::string_view text, const text::Analysis& analysis,
                                                 m.end == name.end));
     }
     if (claimed) continue;
-    Mention person;
-    person.begin = name.begin;
-    person.end = name.end;
-    person.type = EntityType::kPerson;
-    person.sources = kFromPattern;
-    person.score = 0.8f;
-    found.push_back(person);
+    found.push_back(PatternPerson(name.begin, name.end, 0.8f));
   }
   mentions->insert(mentions->end(), found.begin(), found.end());
 }

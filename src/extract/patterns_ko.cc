@@ -232,26 +232,19 @@ int Scanner::MatchKorean(int t, int e) {
   // A transliterated name whose last syllable the particle splitter cut off
   // right before the title (다니엘 모+로 부사장, 엘로디 파스키+에 최고경영자):
   // no particle stands there, so it belongs to the name.
-  if (tokens_[p].kind == TokenKind::kParticle && !tokens_[p].space_before && p - 1 > first_ &&
-      IsHangulWord(text_, tokens_[p - 1]) && IsCutNameEnding(Tok(p))) {
-    const int q = p - 1;
-    if (const int name = SpacedNameAfterEmployer(q); name >= 0) {
-      const int org_first = org_to_[name - 2] >= 0 ? org_to_[name - 2] : name - 2;
-      Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(org_first, name - 2), name, e);
-      return e;
-    }
-    if (person_to_[q] >= 0 && person_to_[q] < q) {
-      Emit(RoleForm::kFull, SpanOf(person_to_[q], p), title, Span{}, person_to_[q], e);
-      return e;
-    }
-  }
-  if (const int name = SpacedNameAfterEmployer(p); name >= 0) {
+  const bool cut = tokens_[p].kind == TokenKind::kParticle && !tokens_[p].space_before &&
+                   p - 1 > first_ && IsHangulWord(text_, tokens_[p - 1]) && IsCutNameEnding(Tok(p));
+  if (const int name = SpacedNameAfterEmployer(cut ? p - 1 : p); name >= 0) {
     // The employer: the organisation (or the tagger's "person") ending before
     // 의, else its last word.
     const int org_first = org_to_[name - 2] >= 0    ? org_to_[name - 2]
                           : person_to_[name - 2] >= 0 ? person_to_[name - 2]
                                                       : name - 2;
     Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(org_first, name - 2), name, e);
+    return e;
+  }
+  if (cut && person_to_[p - 1] >= 0 && person_to_[p - 1] < p - 1) {
+    Emit(RoleForm::kFull, SpanOf(person_to_[p - 1], p), title, Span{}, person_to_[p - 1], e);
     return e;
   }
   if (NameAfterEmployer(p) >= 0 || (org_to_[p] < 0 && !org_between)) {
