@@ -45,6 +45,10 @@ constexpr CuePhrase kPhrases[] = {
     // A signing is a meeting of the people who sign ("was signed ... by A and B").
     {"was signed", kCueGroupEvent | kCueMeetingRef}, {"were signed", kCueGroupEvent | kCueMeetingRef},
     {"signing ceremony", kCueGroupEvent | kCueMeetingRef}, {"ceremony", kCueMeetingRef},
+    // (Active "signed" names companies as often as people: both sides must be named.)
+    {"discussed", kCueDiscuss}, {"signed", kCueDiscuss}, {"inked", kCueDiscuss},
+    {"shook hands", kCueMeet}, {"joint press conference", kCueGroupEvent | kCueMeetingRef},
+    {"joint news conference", kCueGroupEvent | kCueMeetingRef},
     {"spoke on the phone", kCueMeet | kCueRemote}, {"spoke over the phone", kCueMeet | kCueRemote},
     {"talked by phone", kCueMeet | kCueRemote}, {"phoned", kCueMeet | kCueRemote},
     {"telephoned", kCueMeet | kCueRemote}, {"held a phone call", kCueMeet | kCueRemote},
@@ -111,7 +115,9 @@ constexpr CuePhrase kPhrases[] = {
     // --- English: anaphors, speech, places ---
     {"the two", kCueTwo}, {"both", kCueTwo}, {"the pair", kCueTwo}, {"the two men", kCueTwo},
     {"the two women", kCueTwo}, {"the two executives", kCueTwo}, {"the two leaders", kCueTwo},
-    {"the three", kCueThree}, {"the three men", kCueThree}, {"the three executives", kCueThree},
+    {"the three", kCueMany}, {"the three men", kCueMany}, {"the three executives", kCueMany},
+    {"all three", kCueMany}, {"the four", kCueMany}, {"all four", kCueMany}, {"the five", kCueMany},
+    {"all five", kCueMany}, {"the six", kCueMany},
     {"report", kCueHearsay}, {"reports", kCueHearsay}, {"reported", kCueHearsay},
     {"보도*", kCueHearsay}, {"said", kCueSpeech}, {"says", kCueSpeech}, {"told", kCueSpeech}, {"according to", kCueSpeech},
     {"whether", kCueQuestion}, {"asked if", kCueQuestion},
@@ -135,6 +141,21 @@ constexpr CuePhrase kPhrases[] = {
     {"대화 를 나눈*", kCueMeet}, {"인사 를 나눴*", kCueMeet}, {"인사 를 나눈*", kCueMeet},
     {"인사 를 나누*", kCueMeet}, {"머리 를 맞댔*", kCueMeet}, {"머리 를 맞대*", kCueMeet},
     {"손 을 맞잡*", kCueMeet},
+    // Talks told by what was discussed: "A 회장과 B 대표는 ... 방안을 논의했다".
+    {"논의했*", kCueDiscuss}, {"논의하*", kCueDiscuss}, {"논의한*", kCueDiscuss}, {"협의했*", kCueDiscuss},
+    {"협의하*", kCueDiscuss}, {"의견 을 나눴*", kCueDiscuss}, {"의견 을 나누*", kCueDiscuss},
+    {"의견 을 교환*", kCueDiscuss}, {"체결했*", kCueDiscuss}, {"체결하*", kCueDiscuss},
+    {"체결한*", kCueDiscuss},
+    // Photo captions: "A 회장(왼쪽)과 B 지사가 악수하고 있다", "... 기념촬영을 하고 있다",
+    // "B 회장의 안내를 받고 있다".
+    {"악수*", kCueMeet}, {"기념촬영*", kCueGroupEvent}, {"기념 촬영*", kCueGroupEvent},
+    {"안내 를 받*", kCueMeet}, {"맞이했*", kCueMeet}, {"맞이하*", kCueMeet}, {"영접*", kCueMeet},
+    {"자리 를 함께*", kCueMeet}, {"식사*", kCueGroupEvent | kCueMeetingRef},
+    {"공동 기자회견*", kCueGroupEvent | kCueMeetingRef},
+    // A signing is a meeting of the people who sign (A 회장과 B CEO가 협약서에 서명했다).
+    {"서명했*", kCueGroupEvent | kCueMeetingRef}, {"서명하*", kCueGroupEvent | kCueMeetingRef},
+    {"서명식*", kCueMeetingRef}, {"협약식*", kCueMeetingRef}, {"체결식*", kCueMeetingRef},
+    {"조인식*", kCueMeetingRef},
     {"방문*", kCueVisit | kCueTrip},
     // Receiving a visit: "X의 예방을 받고", "X의 방문을 받았다" (X visited the subject).
     {"예방 을 받*", kCueMeet}, {"방문 을 받*", kCueMeet},
@@ -157,7 +178,8 @@ constexpr CuePhrase kPhrases[] = {
     {"못*", kCueNegation}, {"않*", kCueNegation},
     // --- Korean: anaphors, speech, places ---
     {"두 사람*", kCueTwo}, {"양측*", kCueTwo}, {"두 정상*", kCueTwo}, {"두 수장*", kCueTwo},
-    {"세 사람*", kCueThree},
+    {"세 사람*", kCueMany}, {"네 사람*", kCueMany}, {"다섯 사람*", kCueMany},
+    {"여섯 사람*", kCueMany}, {"세 정상*", kCueMany}, {"세 수장*", kCueMany}, {"네 정상*", kCueMany},
     {"밝혔*", kCueSpeech}, {"말했*", kCueSpeech}, {"전했*", kCueSpeech},
     {"자택*", kCueHome}, {"본사*", kCueSiteHead}, {"캠퍼스*", kCueSiteHead},
     {"영빈관*", kCueSiteHead}, {"사옥*", kCueSiteHead},

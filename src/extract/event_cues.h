@@ -30,7 +30,7 @@ enum EventCue : uint32_t {
   kCueNegation = 1u << 8,    // not, never, did not, 못, 않
   kCuePastPlan = 1u << 9,    // was supposed to, had been scheduled, 당초, 예정이었다
   kCueTwo = 1u << 10,        // the two, both men, 두 사람, 양측
-  kCueThree = 1u << 11,      // the three, 세 사람
+  kCueMany = 1u << 11,      // a group of three or more: the three, the four, 세 사람, 네 사람
   kCueSpeech = 1u << 12,     // said, told, according to
   kCueHome = 1u << 13,       // home, house, residence, 자택
   kCueSiteHead = 1u << 14,   // headquarters, campus, guesthouse, 본사, 캠퍼스, 영빈관
@@ -39,6 +39,7 @@ enum EventCue : uint32_t {
   kCueHearsay = 1u << 17,    // report, reported, 보도: a claim that a denial may refute
   kCueRemote = 1u << 18,     // a call or video conference: the meeting has no place
   kCueQuestion = 1u << 19,   // whether, asked if: the meeting is asked about, not reported
+  kCueDiscuss = 1u << 20,    // discussed, signed, 논의했다, 서명했다: talks when both sides are named
 };
 
 struct TokenCues {

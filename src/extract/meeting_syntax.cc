@@ -141,6 +141,15 @@ bool IsPersonHome(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
 }
 
 bool IsTrigger(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
+  if (doc.Has(i, kCueDiscuss) && !doc.Has(i, kCueMeet | kCueGroupEvent)) {
+    // "A 회장과 B 대표는 ... 방안을 논의했다": what was discussed tells of
+    // talks, unless the sentence has a meeting word, a gathering or a join of its
+    // own ("참석해 ... 논의했다" joins the meeting just reported).
+    for (uint32_t j = s.first_token; j < s.last_token; ++j) {
+      if (j != i && (IsMeetingWord(doc, j) || doc.Has(j, kCueJoin))) return false;
+    }
+    return true;
+  }
   return IsMeetingWord(doc, i) || IsPersonVisit(doc, s, i) || IsPersonHome(doc, s, i);
 }
 

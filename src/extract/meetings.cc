@@ -5,6 +5,7 @@
 #include "extract/meeting_syntax.h"
 #include "extract/timex_calendar.h"
 #include "extract/topics.h"
+#include "text/line_stats.h"  // AsciiLower
 
 namespace tg::extract {
 namespace {
@@ -87,6 +88,23 @@ class MeetingFinder {
       verb = verb || doc_.Has(i, kCueMeet) || IsPersonVisit(doc_, s, i) || IsPersonHome(doc_, s, i);
     }
     if (trigger == c.last) return;
+    // Talks told only by what was discussed need both sides named in the
+    // clause ("A 회장과 B 대표는 ... 논의했다") or "the two" (양사는 ...
+    // 논의했다 names companies, not people).
+    bool discussion_only = true;
+    for (uint32_t i = trigger; i < c.last && discussion_only; ++i) {
+      discussion_only = !IsTrigger(doc_, s, i) || !(IsMeetingWord(doc_, i) || IsPersonVisit(doc_, s, i) ||
+                                                    IsPersonHome(doc_, s, i));
+    }
+    if (discussion_only && refs.size() < 2 && !doc_.AnyIn(c.first, c.last, kCueTwo | kCueMany)) return;
+    // What the people of the meeting just told discussed, with no time of its
+    // own, is that meeting ("A met B on Wednesday. A and B discussed ...").
+    if (discussion_only && last_group_ >= 0 && frames_[last_group_].sentence + 2 >= si &&
+        !ChooseDate(doc_, s, c.first, c.last, trigger, last_day_).found) {
+      bool same_people = true;
+      for (const EntityRef* r : refs) same_people = same_people && Contains(frames_[last_group_].people, r->entity);
+      if (same_people) return;
+    }
     // "was asked whether he had met Lowe", "만났는지": asked about, not reported.
     if (IsQuestion(doc_, s, c, trigger)) return;
 
@@ -136,23 +154,29 @@ class MeetingFinder {
     // "The two last met in March", "두 사람은": the previous meeting's pair.
     bool plural_subject = false;  // the subject is "the two" / "the three"
     const bool two = !relative && doc_.AnyIn(c.first, c.last, kCueTwo);
-    const bool three = !relative && doc_.AnyIn(c.first, c.last, kCueThree);
-    if ((two || three) && (last_group_ >= 0 || !refs.empty())) {
+    const bool many = !relative && doc_.AnyIn(c.first, c.last, kCueMany);
+    // Only names before the anaphor count: "the two met at CES, in a session
+    // that also included Oh" keeps the previous pair and adds Oh.
+    uint32_t anaphor_token = c.first;
+    while (anaphor_token < c.last && !doc_.Has(anaphor_token, kCueTwo | kCueMany)) ++anaphor_token;
+    const size_t n = many ? GroupSize(anaphor_token) : 2u;
+    // "The four met separately after the ceremony": with no meeting of that
+    // size before, the last n people the text named.
+    std::vector<int> recent;
+    if (many && (last_group_ < 0 || frames_[last_group_].people.size() < n)) recent = RecentPeople(si, anaphor_token, n);
+    if ((two || many) && (last_group_ >= 0 || !refs.empty() || !recent.empty())) {
       // "the two" are the people just named in this sentence with the one the
       // text is about ("spent Monday with CEO X before the two had dinner"),
       // else the previous meeting's first two.
-      const size_t n = three ? 3u : 2u;
-      // Only names before the anaphor count: "the two met at CES, in a session
-      // that also included Oh" keeps the previous pair and adds Oh.
-      uint32_t anaphor_token = c.first;
-      while (anaphor_token < c.last && !doc_.Has(anaphor_token, kCueTwo | kCueThree)) ++anaphor_token;
       std::vector<const EntityRef*> before;
       for (const EntityRef* r : refs) {
         if (r->first_token < anaphor_token) before.push_back(r);
       }
       std::vector<int> anaphor;
       const int about = topic_ >= 0 ? topic_ : main_person_;
-      if (!before.empty() && before.size() < n && about >= 0 && about != before.front()->entity) {
+      if (!recent.empty()) {
+        anaphor = recent;
+      } else if (!before.empty() && before.size() < n && about >= 0 && about != before.front()->entity) {
         anaphor.push_back(about);
       } else if ((before.empty() || before.size() < n) && last_group_ >= 0) {
         const std::vector<int>& prev = frames_[last_group_].people;
@@ -161,7 +185,7 @@ class MeetingFinder {
       for (int e : subject) AddUnique(&anaphor, e);
       // "The two men spent the day together ... before holding talks over
       // lunch": with no time of its own, it is the meeting just reported.
-      const bool same_as_previous = before.empty() && last_group_ >= 0 &&
+      const bool same_as_previous = before.empty() && recent.empty() && last_group_ >= 0 &&
                                     !ChooseDate(doc_, s, c.first, c.last, trigger, last_day_).found &&
                                     frames_[last_group_].sentence + 3 >= si &&
                                     frames_[last_group_].status == EventStatus::kOccurred;
@@ -633,6 +657,42 @@ class MeetingFinder {
       weak_place.push_back(f.place_from_context);
     }
     return out;
+  }
+
+  // The size of the group an anaphor at `token` names: "the four", "all
+  // five", "네 사람" (3 when the number is not spelt out).
+  size_t GroupSize(uint32_t token) const {
+    static constexpr std::pair<std::string_view, size_t> kNumbers[] = {
+        {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
+        {"세", 3}, {"네", 4}, {"다섯", 5}, {"여섯", 6}};
+    for (uint32_t i = token; i < token + 2 && i < doc_.tokens().size(); ++i) {
+      const std::string_view w = doc_.Token(i);
+      for (const auto& [word, size] : kNumbers) {
+        if (w.size() == word.size() && text::AsciiLower(w) == word) return size;
+      }
+    }
+    return 3;
+  }
+
+  // The people named in sentence `si` before token `anaphor` and, while
+  // fewer than `n`, in whole sentences before it (at most two), in text
+  // order; empty unless that makes exactly n ("the four" after a list of
+  // five is not resolved).
+  std::vector<int> RecentPeople(size_t si, uint32_t anaphor, size_t n) const {
+    std::vector<int> found;
+    for (size_t k = si + 1; k-- > 0 && k + 2 >= si && found.size() < n;) {
+      const SentenceRefs& s = doc_.sentences[k];
+      std::vector<int> here;
+      for (const EntityRef& r : s.persons) {
+        if (r.first_token >= anaphor) break;
+        const DocEntity& e = doc_.entities->entities[r.entity];
+        if (IsReporter(e) || IsSpeaker(doc_, s, r) || IsByline(doc_, r) || Contains(found, r.entity)) continue;
+        AddUnique(&here, r.entity);
+      }
+      found.insert(found.begin(), here.begin(), here.end());
+    }
+    if (found.size() != n) return {};
+    return found;
   }
 
   const EventDoc& doc_;

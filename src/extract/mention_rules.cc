@@ -18,7 +18,7 @@ constexpr std::string_view kEnglishOrgWords[] = {
     "Electronics", "Electric", "Telecom", "Telecommunications", "Motors", "Motor", "Labs",
     "Group", "Groups", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Ltd",
     "Ltd.", "LLC", "Holdings", "Semiconductor", "Semiconductors", "Energy", "Networks",
-    "Systems", "Technologies", "Technology", "Bank", "Capital", "Partners", "Ventures",
+    "Systems", "Technologies", "Technology", "Tech", "Bank", "Capital", "Partners", "Ventures",
     "Airlines", "Pharma", "Pharmaceuticals", "Biologics", "Chemical", "Chemicals", "Steel",
     "Industries", "Heavy", "Shipbuilding", "Securities", "Insurance", "Foundation", "Institute",
     "University", "Ministry", "Department", "Agency", "Platforms", "Robotics", "Solutions",
@@ -251,6 +251,16 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     ++lo;
   }
   size_t hi = span.words.size();  // exclusive
+  // A Latin word after Hangul name words is the employer (제이슨 박 Lumora CEO).
+  if (hi - lo >= 2 && IsAllHangul(word(lo)) && !IsAllHangul(word(hi - 1)) && HasUpper(word(hi - 1))) {
+    Mention org = *m;
+    const Token& org_token = analysis.tokens[span.words[hi - 1]];
+    org.begin = org_token.begin;
+    org.end = org_token.end;
+    org.type = EntityType::kOrg;
+    extra->push_back(org);
+    --hi;
+  }
   // Drop a trailing country prefix of a title ("로라 켐프 미 상무장관").
   if (hi - lo >= 2) {
     const std::string_view w = word(hi - 1);
@@ -262,9 +272,12 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
   // "NAME ORG TITLE": the word before the title is the organisation when the
   // span holds more words than a name, or it ends like a company name.
   // (A division may stand between: 염지유 동해바이오 전략담당 부사장.)
+  // So may an industry noun that ends the company's name (메러디스 오카포
+  // 코반티스 반도체 최고경영자).
   size_t title_at = span.after;
   if (title_at + 1 < analysis.tokens.size() && analysis.tokens[title_at].kind == TokenKind::kWord &&
-      IsKoreanDivisionWord(analysis.tokens[title_at].In(text))) {
+      (IsKoreanDivisionWord(analysis.tokens[title_at].In(text)) ||
+       IsIndustryNoun(analysis.tokens[title_at].In(text)))) {
     ++title_at;
   }
   const bool before_title =
@@ -505,6 +518,45 @@ bool SplitAtPossessive(std::string_view text, const text::Analysis& analysis, Me
   return false;
 }
 
+// "토비아스 린드크비스트 브라이트워터캐피털 대표", "엘리너 배스커빌 코렐리아
+// 반도체 CEO": the tagger read a foreign name in two Hangul words and the
+// company after it as one organisation. Before a title, two plain words (no
+// company, industry, clause or stop word) and then one word ending like a
+// company, or any word and an industry noun, are a person and an employer:
+// `m` becomes the PERSON and the employer goes to `extra`.
+static bool SplitNameFromEmployer(std::string_view text, const text::Analysis& analysis, Mention* m,
+                                  std::vector<Mention>* extra) {
+  if (m->type != EntityType::kOrg) return false;
+  const SpanWords span = WordsOf(analysis, m->begin, m->end);
+  const size_t n = span.words.size();
+  if (n < 3 || n > 4 || span.after >= analysis.tokens.size() ||
+      LookupTitle(text, analysis.tokens[span.after].begin).length == 0) {
+    return false;
+  }
+  const auto word = [&](size_t k) { return analysis.tokens[span.words[k]].In(text); };
+  for (size_t k = 0; k < n; ++k) {
+    if (!IsAllHangul(word(k)) || (k > 0 && span.words[k] != span.words[k - 1] + 1)) return false;
+  }
+  if (n == 3 ? !LooksLikeOrgWord(word(2)) : !IsIndustryNoun(word(3)) || LooksLikeOrgWord(word(2))) return false;
+  for (size_t k = 0; k < 2; ++k) {
+    const std::string_view w = word(k);
+    const size_t syllables = CountCodePoints(w);
+    if (syllables < 2 || syllables > 6 || LooksLikeOrgWord(w) || IsIndustryNoun(w) ||
+        IsKoreanLeadInWord(w) || IsKoreanDivisionWord(w)) {
+      return false;
+    }
+    for (std::string_view e : kClauseEndings) {
+      if (EndsWith(w, e)) return false;
+    }
+  }
+  Mention org = *m;
+  org.begin = analysis.tokens[span.words[2]].begin;
+  extra->push_back(org);
+  m->type = EntityType::kPerson;
+  m->end = analysis.tokens[span.words[1]].end;
+  return true;
+}
+
 void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
                           std::vector<Mention>* mentions) {
   std::vector<Mention> kept;
@@ -521,6 +573,7 @@ void RepairTaggerMentions(std::string_view text, const text::Analysis& analysis,
     if (crosses_title) continue;
     if (SplitAtPossessive(text, analysis, &m, &extra)) continue;
     if (SplitAtOf(text, analysis, m, &extra)) continue;
+    SplitNameFromEmployer(text, analysis, &m, &extra);
     if (m.type == EntityType::kPerson && !RepairPerson(text, analysis, &m, &extra)) continue;
     kept.push_back(std::move(m));
   }

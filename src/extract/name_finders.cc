@@ -364,8 +364,10 @@ void FindGivenNameNames(std::string_view text, const text::Analysis& analysis,
 
 void FindGluedTitleNames(std::string_view text, const text::Analysis& analysis,
                          std::vector<Mention>* mentions) {
+  // Heads of associations, and of regions and cities (경기도지사, 부산시장, 충남지사).
   static constexpr std::string_view kGlued[] = {"협회장", "연합회장", "협의회장", "중앙회장",
-                                                "학회장", "조합장", "연구원장", "재단이사장"};
+                                                "학회장", "조합장", "연구원장", "재단이사장",
+                                                "지사", "시장", "군수", "구청장", "교육감"};
   const std::vector<Token>& tokens = analysis.tokens;
   std::vector<Mention> found;
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {

@@ -41,9 +41,11 @@ void FindParticleNames(std::string_view text, const text::Analysis& analysis,
 void FindGivenNameNames(std::string_view text, const text::Analysis& analysis,
                         std::vector<Mention>* mentions);
 
-// Korean titles glued to an association's name (문태섭 한국반도체장비협회장,
-// 김철수 중소기업중앙회장): a Korean full name before a word ending in 협회장,
-// 연합회장, 협의회장, 중앙회장, 학회장 or 조합장 is a person. Appends PERSON
+// Korean titles glued to an association's or a region's name (문태섭
+// 한국반도체장비협회장, 김철수 중소기업중앙회장, 김도현 경기도지사, 박서연
+// 부산시장): a Korean full name before a word ending in 협회장, 연합회장,
+// 협의회장, 중앙회장, 학회장, 조합장, 지사, 시장, 군수, 구청장 or 교육감 is a
+// person. Appends PERSON
 // mentions where no mention other than a tagger guess claims the name.
 void FindGluedTitleNames(std::string_view text, const text::Analysis& analysis,
                          std::vector<Mention>* mentions);

@@ -433,7 +433,10 @@ void Scanner::ScanSentence(int first, int last) {
     TitleHit hit;
     int e = TitleAt(k, true, &hit);
     if (e < 0) continue;
-    const bool korean = hit.korean || (k - 1 >= first_ && HasHangul(Tok(k - 1)));
+    // (A Latin employer in Korean text: 제이슨 박 Lumora CEO.)
+    const bool korean = hit.korean || (k - 1 >= first_ && HasHangul(Tok(k - 1))) ||
+                        (k - 2 >= first_ && HasHangul(Tok(k - 2)) && !HasHangul(Tok(k - 1)) &&
+                         tokens_[k - 1].kind == TokenKind::kWord);
     e = ExtendCompound(e, korean);
     const int consumed = korean ? MatchKorean(k, e) : MatchEnglish(k, e, hit);
     if (consumed >= 0) k = consumed;

@@ -3,6 +3,7 @@
 // (Korean full names, foreign names in two Hangul words, run-together Chinese
 // names) and the company-and-title form with no name.
 #include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "extract/mention_rules.h"
@@ -26,11 +27,15 @@ bool Scanner::IsKoreanNameShape(int k) const {
   }
   const size_t syllables = w.size() / 3;
   if (syllables < 2 || syllables > 4 || KoreanStopwords().count(w) != 0) return false;
-  if (LooksLikeOrgWord(w)) return false;  // 전자, 반도체: company words, not names
+  if (LooksLikeOrgWord(w) || IsIndustryNoun(w)) return false;  // 전자, 반도체: company words, not names
   // Verb forms that happen to start with a surname syllable (방문해, 참석한).
   static constexpr std::string_view kVerbEndings[] = {"해", "면", "며", "는", "았", "었", "던", "된"};
   for (std::string_view e : kVerbEndings) {
     if (w.substr(w.size() - e.size()) == e) return false;
+  }
+  // A verbal noun with an adnominal ending (방한한 = "who visited Korea", 참석할).
+  if (syllables == 3 && (w.ends_with("한") || w.ends_with("할")) && KoreanStopwords().count(w.substr(0, 6)) != 0) {
+    return false;
   }
   if (other_from_[k] >= 0 || LookupTitle(text_, tokens_[k].begin).length != 0) return false;
   const bool double_surname = IsKoreanSurname(w.substr(0, 6));
@@ -214,8 +219,9 @@ int Scanner::MatchKorean(int t, int e) {
   // A division between the company and the title (염지유 동해바이오 전략담당
   // 부사장) is skipped like a modifier.
   int before = SkipModifiersBack(t - 1);
+  // So is an industry noun that ends the company's name (코반티스 반도체 CEO).
   while (before > first_ && IsHangulWord(text_, tokens_[before]) && tokens_[before].space_before &&
-         IsKoreanDivisionWord(Tok(before))) {
+         (IsKoreanDivisionWord(Tok(before)) || (IsIndustryNoun(Tok(before)) && org_to_[before - 1] >= 0))) {
     before = SkipModifiersBack(before - 1);
   }
   const int p = SkipGlossBack(before);
@@ -246,6 +252,20 @@ int Scanner::MatchKorean(int t, int e) {
   if (cut && person_to_[p - 1] >= 0 && person_to_[p - 1] < p - 1) {
     Emit(RoleForm::kFull, SpanOf(person_to_[p - 1], p), title, Span{}, person_to_[p - 1], e);
     return e;
+  }
+  // The tagger's one-word organisation guess on a Korean full name before a
+  // title (세린테크 권민서 사장) is the name, when an organisation stands
+  // before it or the text also writes the short form (권 사장).
+  if (guess_from_[p] == p && org_to_[p] == p && person_to_[p] < 0 && IsHangulWord(text_, tokens_[p]) &&
+      IsKoreanFullNameShape(Tok(p)) && !LooksLikeOrgWord(Tok(p)) && !IsIndustryNoun(Tok(p)) &&
+      KoreanStopwords().count(Tok(p)) == 0 && !HasVerbalEnding(Tok(p))) {
+    const int org = OrgTo(p - 1, false);
+    std::string short_form(Tok(p).substr(0, 3));
+    short_form.append(" ").append(text_.substr(tokens_[t].begin, tokens_[t].end - tokens_[t].begin));
+    if (org >= 0 || text_.find(short_form) != std::string_view::npos) {
+      Emit(RoleForm::kFull, SpanOf(p, p), title, org >= 0 ? SpanOf(org, p - 1) : Span{}, org >= 0 ? org : p, e);
+      return e;
+    }
   }
   if (NameAfterEmployer(p) >= 0 || (org_to_[p] < 0 && !org_between)) {
     int name = KoreanNameTo(p);
@@ -286,6 +306,13 @@ int Scanner::MatchKorean(int t, int e) {
     org = p;
   }
   if (org < 0) return -1;
+  // A posting before the country (잉그리드 솔방 주한 노르웨이 대사: "Norway's
+  // ambassador to Korea") belongs to the organisation, not to the name.
+  static constexpr std::string_view kPostings[] = {"주한", "주미", "주일", "주중", "주영",
+                                                   "주독", "주불", "주러", "주유엔"};
+  if (org - 1 > first_ && std::find(std::begin(kPostings), std::end(kPostings), Tok(org - 1)) != std::end(kPostings)) {
+    --org;
+  }
   // A short unknown Hangul word after a name-like word is more likely the
   // second half of a foreign name (오카베 겐지 사장) than an organisation.
   if (org == p && org_to_[p] < 0 && IsHangulWord(text_, tokens_[p]) && Tok(p).size() <= 6 &&
@@ -335,6 +362,15 @@ int Scanner::MatchKorean(int t, int e) {
         (person_to_[a] < 0 || person_to_[a] == a) && (person_to_[b] < 0 || person_to_[b] == b)) {
       name = a;
     }
+  }
+  // A foreign given name and a one-syllable Korean surname (제이슨 박 Lumora
+  // CEO, 데이비드 김 대표): the surname alone is no name.
+  if ((name < 0 || name == org - 1) && org - 2 >= first_ && Tok(org - 1).size() == 3 &&
+      IsHangulWord(text_, tokens_[org - 1]) && IsKoreanSurname(Tok(org - 1)) &&
+      tokens_[org - 1].space_before && tokens_[org - 2].space_before && IsForeignPart(org - 2, 4) &&
+      !IsKoreanNameShape(org - 2) && Tok(org - 2).size() >= 6 && !HasVerbalEnding(Tok(org - 2)) &&
+      !IsKoreanLeadInWord(Tok(org - 2)) && (person_to_[org - 2] < 0 || person_to_[org - 2] == org - 2)) {
+    name = org - 2;
   }
   const bool rare = (name < 0 || name == org - 1) && IsRareSurnameName(org - 1);
   if (rare) name = org - 1;

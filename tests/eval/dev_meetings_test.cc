@@ -111,20 +111,20 @@ TEST_F(DevMeetingsTest, EveryPairOfTheSeedPagesIsRight) {
 }
 
 // The project's own blind sets (tests/corpus/blind*): original pages written
-// by people who had not read the extractor, scored the same way. Sets 1-4 have
-// since been used to find faults (set 1 0.652 -> 0.933, set 2 0.594 -> 0.732,
-// set 3 0.584 -> 0.750, set 4 0.418 -> 0.760, set 5 0.662 -> 0.791); set 6
-// (0.642 at its writing and 0.642 at the end of that session) is kept unread
-// and only scored. Floors a little under what each reaches.
+// by people who had not read the extractor, scored the same way. Sets 1-9 have
+// since been read to find faults; sets 10 and 11 (0.700 and 0.652 when they
+// were written, before the rules of that session) are kept unread and only
+// scored, as the honest estimate for unseen pages. Floors a little under what
+// each reaches.
 TEST(BlindSetsTest, PairF1StaysAboveFloors) {
   if (!fs::exists(testing::SharedDir() / "eval" / "run-dev.sh")) {
     GTEST_SKIP() << "no scorer at " << testing::SharedDir();
   }
   const fs::path corpus = testing::SourceDir() / "tests" / "corpus";
   const std::pair<const char*, double> floors[] = {
-      {"blind", 0.92}, {"blind2", 0.72}, {"blind3", 0.77}, {"blind4", 0.75},
-      {"blind5", 0.79}, {"blind6", 0.88}, {"blind7", 0.78}, {"blind8", 0.51},
-      {"blind9", 0.63}};
+      {"blind", 0.92}, {"blind2", 0.73}, {"blind3", 0.77}, {"blind4", 0.77},
+      {"blind5", 0.82}, {"blind6", 0.90}, {"blind7", 0.80}, {"blind8", 0.59},
+      {"blind9", 0.82}, {"blind10", 0.74}, {"blind11", 0.74}};
   for (const auto& [set, floor] : floors) {
     const DevScore score = RunDevScoring((corpus / set).string());
     ASSERT_TRUE(score.summary.is_object()) << set << "\n" << score.output;

@@ -391,5 +391,30 @@ TEST_F(EntitiesTest, RomanisedKoreanNameInAnyOrder) {
   EXPECT_EQ(PersonAt(doc, en, "H.E. Seo"), first);
 }
 
+// A foreign name the tagger ran into its employer is split at the company; a
+// verb form before the name, a Latin employer after it and a company word at
+// the end of an English "person" are no part of a name.
+TEST_F(EntitiesTest, NamesSplitFromTheirEmployers) {
+  const std::string ko =
+      "정하람 회장은 방한한 마커스 렌트리 브라이트홀캐피털 대표와 만났다. 이어 그는 제이슨 박 "
+      "Veltrane CEO와도 만났다.\n";
+  const DocumentEntities doc = Run(ko, "ko");
+  const auto name_at = [&](const std::string& surface) {
+    const DocEntity* e = PersonAt(doc, ko, surface);
+    return e == nullptr ? std::string("(none)") : e->name;
+  };
+  EXPECT_EQ(name_at("방한한"), "(none)");
+  EXPECT_EQ(name_at("마커스"), "마커스 렌트리");
+  EXPECT_EQ(name_at("브라이트홀캐피털"), "(none)");
+  EXPECT_EQ(name_at("제이슨"), "제이슨 박");
+  EXPECT_EQ(name_at("Veltrane"), "(none)");
+
+  const std::string en = "In May he joined Orrin Tech chairman Kwon Tae-yoon for dinner in Austin.\n";
+  const DocumentEntities en_doc = Run(en, "en");
+  EXPECT_EQ(PersonAt(en_doc, en, "Orrin"), nullptr);
+  ASSERT_NE(PersonAt(en_doc, en, "Kwon"), nullptr);
+  EXPECT_EQ(PersonAt(en_doc, en, "Kwon")->org, "Orrin Tech");
+}
+
 }  // namespace
 }  // namespace tg::extract
