@@ -147,6 +147,7 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   const Tagger* tagger = lang == "ko" ? tagger_ko_.get() : tagger_en_.get();
   if (tagger != nullptr) {
     std::vector<Mention> tagged = tagger->Tag(text, doc.analysis, kb_.get());
+    if (lang == "ko") ExtendHangulForeignNames(text, doc.analysis, &tagged);
     RepairTaggerMentions(text, doc.analysis, &tagged);
     for (Mention& m : tagged) candidates.push_back(std::move(m));
   }

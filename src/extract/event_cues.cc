@@ -175,7 +175,7 @@ constexpr CuePhrase kPhrases[] = {
     {"예정*", kCuePlanned}, {"계획*", kCuePlanned}, {"방침*", kCuePlanned}, {"오는", kCuePlanned},
     {"전망*", kCuePlanned}, {"예정이었*", kCuePastPlan}, {"당초", kCuePastPlan},
     {"부인*", kCueDenied}, {"일축*", kCueDenied}, {"무산*", kCueDenied}, {"취소*", kCueDenied}, {"불참*", kCueDenied}, {"불발*", kCueDenied},
-    {"못*", kCueNegation}, {"않*", kCueNegation},
+    {"못*", kCueNegation}, {"않*", kCueNegation}, {"없었*", kCueNegation},
     // --- Korean: anaphors, speech, places ---
     {"두 사람*", kCueTwo}, {"양측*", kCueTwo}, {"두 정상*", kCueTwo}, {"두 수장*", kCueTwo},
     {"세 사람*", kCueMany}, {"네 사람*", kCueMany}, {"다섯 사람*", kCueMany},

@@ -160,6 +160,8 @@ class MeetingFinder {
     uint32_t anaphor_token = c.first;
     while (anaphor_token < c.last && !doc_.Has(anaphor_token, kCueTwo | kCueMany)) ++anaphor_token;
     const size_t n = many ? GroupSize(anaphor_token) : 2u;
+    // "세 사람은 각자 발표했다", "the three each spoke": what each did alone.
+    if ((two || many) && EachAlone(c)) return;
     // "The four met separately after the ceremony": with no meeting of that
     // size before, the last n people the text named.
     std::vector<int> recent;
@@ -657,6 +659,15 @@ class MeetingFinder {
       weak_place.push_back(f.place_from_context);
     }
     return out;
+  }
+
+  // True when clause `c` says its people acted each alone (각자, 각각, each).
+  bool EachAlone(const Clause& c) const {
+    for (uint32_t i = c.first; i < c.last; ++i) {
+      const std::string_view w = doc_.Token(i);
+      if (w == "각자" || w == "각각" || w == "each") return true;
+    }
+    return false;
   }
 
   // The size of the group an anaphor at `token` names: "the four", "all

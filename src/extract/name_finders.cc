@@ -393,4 +393,62 @@ void FindGluedTitleNames(std::string_view text, const text::Analysis& analysis,
   mentions->insert(mentions->end(), found.begin(), found.end());
 }
 
+void ExtendHangulForeignNames(std::string_view text, const text::Analysis& analysis,
+                              std::vector<Mention>* mentions) {
+  const std::vector<Token>& tokens = analysis.tokens;
+  const auto hangul_word = [&](size_t i) {
+    return i < tokens.size() && tokens[i].kind == TokenKind::kWord && tokens[i].script == text::Script::kHangul;
+  };
+  std::vector<Mention> added;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (!hangul_word(i)) continue;
+    // The first word stands on its own: not glued to the word before it.
+    if (i > 0 && !tokens[i].space_before && tokens[i - 1].kind == TokenKind::kWord) continue;
+    // (The particle splitter may have cut its last syllable off: 시마부쿠+로.)
+    size_t next = i + 1;
+    if (tokens[next].kind == TokenKind::kParticle && !tokens[next].space_before) ++next;
+    const std::string_view first = text.substr(tokens[i].begin, tokens[next - 1].end - tokens[i].begin);
+    if (!hangul_word(next) || !tokens[next].space_before) continue;
+    const bool japanese = IsHangulJapaneseSurname(first);
+    if (!japanese && !IsHangulForeignGivenName(first)) continue;
+    const Token& second = tokens[next];
+    const std::string_view w = second.In(text);
+    const size_t syllables = CountCodePoints(w);
+    if (syllables < 2 || syllables > (japanese ? 3u : 6u) || pattern_scan::HasVerbalEnding(w) ||
+        pattern_scan::KoreanStopwords().count(w) != 0 || LooksLikeOrgWord(w) || IsIndustryNoun(w) ||
+        IsKoreanLeadInWord(w) || LookupTitle(text, second.begin).length != 0) {
+      continue;
+    }
+    const uint32_t begin = tokens[i].begin, end = second.end;
+    bool done = false, clash = false;
+    for (Mention& m : *mentions) {
+      if (m.end <= begin || m.begin >= end) continue;
+      if (m.sources != kFromTagger) {
+        clash = true;
+        continue;
+      }
+      if (m.begin == second.begin && (m.type == EntityType::kPerson || m.type == EntityType::kOrg)) {
+        m.begin = begin;  // the tagger's name (or name and company) left out the first word
+        m.type = EntityType::kPerson;
+        done = true;
+      } else if (m.begin == begin && m.end == tokens[next - 1].end) {
+        m.end = end;  // only the first word
+        m.type = EntityType::kPerson;
+        done = true;
+      } else if (m.begin < begin || m.begin > second.begin) {
+        clash = true;
+      }
+    }
+    if (done || clash) continue;
+    Mention m;
+    m.begin = begin;
+    m.end = end;
+    m.type = EntityType::kPerson;
+    m.sources = kFromTagger;
+    m.score = 0.6f;
+    added.push_back(m);
+  }
+  mentions->insert(mentions->end(), added.begin(), added.end());
+}
+
 }  // namespace tg::extract

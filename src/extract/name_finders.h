@@ -50,4 +50,13 @@ void FindGivenNameNames(std::string_view text, const text::Analysis& analysis,
 void FindGluedTitleNames(std::string_view text, const text::Analysis& analysis,
                          std::vector<Mention>* mentions);
 
+// Foreign names in Hangul led by a listed foreign given name (자비네 콜베) or
+// Japanese family name (이토 신이치, whose given name may look Korean): the
+// tagger's person or organisation that starts at the second word, or covers
+// only the first, is stretched over both words (a company after them is
+// split off later); with no tagger mention there, a PERSON guess is added.
+// Run on the tagger's mentions, before RepairTaggerMentions.
+void ExtendHangulForeignNames(std::string_view text, const text::Analysis& analysis,
+                              std::vector<Mention>* mentions);
+
 }  // namespace tg::extract

@@ -416,5 +416,21 @@ TEST_F(EntitiesTest, NamesSplitFromTheirEmployers) {
   EXPECT_EQ(PersonAt(en_doc, en, "Kwon")->org, "Orrin Tech");
 }
 
+// Listed foreign given names and Japanese family names lead Hangul names the
+// tagger cut short (자비네 콜베, 이토 신이치 whose given name looks Korean).
+TEST_F(EntitiesTest, HangulForeignNamesLedByListedNames) {
+  const std::string ko =
+      "정하람 회장은 자비네 콜베 노르트하펜로지스틱 대표와 만났다. 이토 신이치 주부모터스 사장도 "
+      "동석했다.\n";
+  const DocumentEntities doc = Run(ko, "ko");
+  const auto name_at = [&](const std::string& surface) {
+    const DocEntity* e = PersonAt(doc, ko, surface);
+    return e == nullptr ? std::string("(none)") : e->name;
+  };
+  EXPECT_EQ(name_at("자비네"), "자비네 콜베");
+  EXPECT_EQ(name_at("이토"), "이토 신이치");
+  EXPECT_EQ(name_at("주부모터스"), "(none)");
+}
+
 }  // namespace
 }  // namespace tg::extract

@@ -82,5 +82,15 @@ TEST_F(MeetingsTest, KoAmbassadorPostingIsNoPartOfTheName) {
   EXPECT_EQ(Meetings(text, "ko"), "도재현 + 잉그리드 솔베리 | occurred | 2025-03-11 | Seoul\n");
 }
 
+// "세 사람은 각자 발표했다": the three acted each alone, and "없었다" denies
+// a meeting of them.
+TEST_F(MeetingsTest, KoGroupActingEachAloneIsNoMeeting) {
+  const std::string text =
+      "11일 부산 물류 포럼에는 도재현 한빛물류 회장, 한스 브레너 코르반해운 회장, 안나 루츠 "
+      "오르벨화물 사장이 연사로 나섰다. 세 사람은 각자 발표 후 질문에 답했고, 별도의 회동은 "
+      "없었다.\n";
+  EXPECT_EQ(Meetings(text, "ko"), "");
+}
+
 }  // namespace
 }  // namespace tg::extract
