@@ -84,6 +84,11 @@ constexpr CuePhrase kPhrases[] = {
     {"joining", kCueJoin}, {"attended", kCueJoin}, {"took part", kCueJoin}, {"sat in", kCueJoin},
     {"was present", kCueJoin}, {"were present", kCueJoin}, {"also included", kCueJoin},
     {"alongside", kCueJoin},
+    // A delegation's members, listed after its meeting ("The Korean side was
+    // led by A and included B"; "Across the table sat C").
+    {"was led by", kCueJoin}, {"were led by", kCueJoin}, {"headed by", kCueJoin},
+    {"included", kCueJoin}, {"across the table", kCueJoin},
+    {"the visitors", kCueGroupMark}, {"the delegation", kCueGroupMark},
     {"meeting", kCueMeetingRef}, {"talks", kCueMeetingRef}, {"discussions", kCueMeetingRef},
     {"call", kCueMeetingRef}, {"conference", kCueMeetingRef}, {"gathering", kCueMeetingRef},
     {"tour", kCueMeetingRef}, {"meetings", kCueMeetingRef},

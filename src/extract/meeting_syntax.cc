@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "extract/titles.h"
 #include "text/line_stats.h"  // AsciiLower
 
 namespace tg::extract::meeting_syntax {
@@ -60,7 +61,12 @@ std::string_view ParticleAfter(const EventDoc& doc, const SentenceRefs& s, const
     if (i != r.last_token && doc.PersonAt(s, i) != nullptr) return {};
     const text::Token& t = tokens[i];
     std::string_view w = doc.Token(i);
-    if (t.kind == TokenKind::kParticle) return w;
+    // A "particle" right before a title is the end of a company's name that
+    // the splitter cut off (베르크+만 회장은), not the name's case.
+    if (t.kind == TokenKind::kParticle && !(i + 1 < s.last_token && tokens[i + 1].kind == TokenKind::kWord &&
+                                            LookupTitle(doc.text, tokens[i + 1].begin).length > 0)) {
+      return w;
+    }
     if (t.kind == TokenKind::kPunct && w != "(" && w != ")") return {};
   }
   return {};
@@ -150,7 +156,31 @@ bool IsTrigger(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
     }
     return true;
   }
-  return IsMeetingWord(doc, i) || IsPersonVisit(doc, s, i) || IsPersonHome(doc, s, i);
+  return IsMeetingWord(doc, i) || IsPersonVisit(doc, s, i) || IsPersonHome(doc, s, i) ||
+         IsHeldMeetingWith(doc, s, i);
+}
+
+bool IsHeldMeetingWith(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
+  if (doc.korean || !doc.Has(i, kCueMeetingRef)) return false;
+  static constexpr std::string_view kNouns[] = {"meeting", "talks", "conversation", "discussions", "call"};
+  static constexpr std::string_view kVerbs[] = {"held", "had", "hold", "holds", "holding", "having", "has", "have"};
+  const std::string noun = text::AsciiLower(doc.Token(i));
+  if (std::find(std::begin(kNouns), std::end(kNouns), noun) == std::end(kNouns)) return false;
+  bool verb = false;
+  for (uint32_t j = i; j-- > s.first_token && j + 4 > i && !verb;) {
+    const std::string w = text::AsciiLower(doc.Token(j));
+    verb = std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
+    if (doc.tokens()[j].kind == TokenKind::kPunct && w != "-") break;
+  }
+  if (!verb) return false;
+  // "held a 20-minute meeting backstage with X": "with" a few words on, no
+  // punctuation between.
+  for (uint32_t j = i + 1; j < s.last_token && j <= i + 5; ++j) {
+    const std::string_view w = doc.Token(j);
+    if (w == "with") return true;
+    if (doc.tokens()[j].kind == TokenKind::kPunct && w != "-") return false;
+  }
+  return false;
 }
 
 // Clauses of a sentence, cut at clause boundaries only where both sides hold a

@@ -46,6 +46,12 @@ bool IsByline(const EventDoc& doc, const EntityRef& r);
 bool IsMeetingWord(const EventDoc& doc, uint32_t i);
 bool IsPersonVisit(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
 bool IsPersonHome(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
+// English "held a 20-minute meeting backstage with", "had talks on Monday
+// with": a meeting noun after a light verb (held, had ...) with "with" a few
+// words after it.
+bool IsHeldMeetingWith(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
+// Any of the above; also talks told by what was discussed or signed when
+// nothing else in the sentence is a meeting or a join.
 bool IsTrigger(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
 
 // Clauses of a sentence, cut only where both sides hold a meeting word (and

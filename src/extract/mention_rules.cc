@@ -311,7 +311,14 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     m->type = EntityType::kOrg;
   }
   m->begin = analysis.tokens[span.words[lo]].begin;
-  m->end = analysis.tokens[span.words[hi - 1]].end;
+  // (A glued particle the span ends on stays when the span was given it and
+  // a listed foreign name leads it: the cut-off end of 피에르 뒤+랑.)
+  const size_t last_word = span.words[hi - 1];
+  const bool foreign_led = hi - lo >= 2 && (IsHangulForeignGivenName(word(lo)) || IsHangulJapaneseSurname(word(lo)));
+  const bool cut_end = foreign_led && hi == span.words.size() && last_word + 1 < analysis.tokens.size() &&
+                       analysis.tokens[last_word + 1].kind == TokenKind::kParticle &&
+                       analysis.tokens[last_word + 1].end == m->end;
+  m->end = analysis.tokens[cut_end ? last_word + 1 : last_word].end;
   return true;
 }
 

@@ -412,14 +412,25 @@ void ExtendHangulForeignNames(std::string_view text, const text::Analysis& analy
     const bool japanese = IsHangulJapaneseSurname(first);
     if (!japanese && !IsHangulForeignGivenName(first)) continue;
     const Token& second = tokens[next];
-    const std::string_view w = second.In(text);
+    std::string_view w = second.In(text);
+    uint32_t end = second.end;
+    // A one-syllable family name whose last syllable the splitter cut off
+    // (뒤+랑 of 피에르 뒤랑) when a title, or a word and a title, follow.
+    if (w.size() == 3 && next + 2 < tokens.size() && tokens[next + 1].kind == TokenKind::kParticle &&
+        !tokens[next + 1].space_before && tokens[next + 2].space_before &&
+        (LookupTitle(text, tokens[next + 2].begin).length != 0 ||
+         (next + 3 < tokens.size() && tokens[next + 3].space_before &&
+          LookupTitle(text, tokens[next + 3].begin).length != 0))) {
+      end = tokens[next + 1].end;
+      w = text.substr(second.begin, end - second.begin);
+    }
     const size_t syllables = CountCodePoints(w);
     if (syllables < 2 || syllables > (japanese ? 3u : 6u) || pattern_scan::HasVerbalEnding(w) ||
         pattern_scan::KoreanStopwords().count(w) != 0 || LooksLikeOrgWord(w) || IsIndustryNoun(w) ||
         IsKoreanLeadInWord(w) || LookupTitle(text, second.begin).length != 0) {
       continue;
     }
-    const uint32_t begin = tokens[i].begin, end = second.end;
+    const uint32_t begin = tokens[i].begin;
     bool done = false, clash = false;
     for (Mention& m : *mentions) {
       if (m.end <= begin || m.begin >= end) continue;

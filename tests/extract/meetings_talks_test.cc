@@ -92,5 +92,18 @@ TEST_F(MeetingsTest, KoGroupActingEachAloneIsNoMeeting) {
   EXPECT_EQ(Meetings(text, "ko"), "");
 }
 
+// Foreign names and companies the particle splitter cut (뒤+랑, 베르크+만):
+// the name stays whole and the subject is still found past the title.
+TEST_F(MeetingsTest, KoNamesEndingLikeParticles) {
+  const std::string text =
+      "도재현 한빛물류 회장은 10일 부산에서 안나 루츠 오르벨화물 사장을 만났다. 다니엘 크라우스 "
+      "독일 베르크만 회장은 11일 서울에서 나은서 한빛물류 사장과 면담했다. 피에르 뒤랑 오리엔항공 "
+      "부사장은 12일 인천에서 도 회장과 회동했다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "도재현 + 안나 루츠 | occurred | 2025-03-10 | Busan\n"
+            "나은서 + 다니엘 크라우스 | occurred | 2025-03-11 | Seoul\n"
+            "도재현 + 피에르 뒤랑 | occurred | 2025-03-12 | Incheon\n");
+}
+
 }  // namespace
 }  // namespace tg::extract
