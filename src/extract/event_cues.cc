@@ -47,6 +47,7 @@ constexpr CuePhrase kPhrases[] = {
     {"signing ceremony", kCueGroupEvent | kCueMeetingRef}, {"ceremony", kCueMeetingRef},
     // (Active "signed" names companies as often as people: both sides must be named.)
     {"discussed", kCueDiscuss}, {"signed", kCueDiscuss}, {"inked", kCueDiscuss},
+    {"negotiated", kCueDiscuss}, {"caught up with", kCueMeet},
     {"shook hands", kCueMeet}, {"joint press conference", kCueGroupEvent | kCueMeetingRef},
     {"joint news conference", kCueGroupEvent | kCueMeetingRef},
     {"spoke on the phone", kCueMeet | kCueRemote}, {"spoke over the phone", kCueMeet | kCueRemote},
@@ -150,7 +151,13 @@ constexpr CuePhrase kPhrases[] = {
     {"논의했*", kCueDiscuss}, {"논의하*", kCueDiscuss}, {"논의한*", kCueDiscuss}, {"협의했*", kCueDiscuss},
     {"협의하*", kCueDiscuss}, {"의견 을 나눴*", kCueDiscuss}, {"의견 을 나누*", kCueDiscuss},
     {"의견 을 교환*", kCueDiscuss}, {"체결했*", kCueDiscuss}, {"체결하*", kCueDiscuss},
-    {"체결한*", kCueDiscuss},
+    {"체결한*", kCueDiscuss}, {"합의했*", kCueDiscuss}, {"합의하*", kCueDiscuss},
+    {"모색했*", kCueDiscuss}, {"의기투합*", kCueDiscuss}, {"맺었*", kCueDiscuss}, {"손잡*", kCueDiscuss},
+    {"대화했*", kCueMeet}, {"대화하*", kCueMeet}, {"독대*", kCueMeet},
+    // Receiving or consoling a person: "B CEO를 맞았다", "빈소를 찾아 B 회장을 위로했다".
+    {"맞았*", kCueVisit}, {"맞아*", kCueVisit}, {"맞은*", kCueVisit}, {"위로했*", kCueVisit},
+    {"위로하*", kCueVisit},
+    {"티타임*", kCueGroupEvent | kCueMeetingRef}, {"차담*", kCueGroupEvent | kCueMeetingRef},
     // Photo captions: "A 회장(왼쪽)과 B 지사가 악수하고 있다", "... 기념촬영을 하고 있다",
     // "B 회장의 안내를 받고 있다".
     {"악수*", kCueMeet}, {"기념촬영*", kCueGroupEvent}, {"기념 촬영*", kCueGroupEvent},
