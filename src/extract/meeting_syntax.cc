@@ -107,7 +107,9 @@ bool IsPersonVisit(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
   if (!doc.korean && doc.Token(i) == "meeting") {
     // Only after a comma or a conjunction: "Monday's meeting between A and B"
     // names a meeting, "..., meeting A" / "after meeting A" reports one.
-    static constexpr std::string_view kBefore[] = {",", "while", "after", "before", "when", "and", "also", "then"};
+    // Also the progressive: "he is meeting A tomorrow".
+    static constexpr std::string_view kBefore[] = {",", "while", "after", "before", "when", "and", "also", "then",
+                                                   "is", "are", "was", "were", "be", "been", "am", "'s", "'re"};
     const std::string before = i > s.first_token ? text::AsciiLower(doc.Token(i - 1)) : std::string();
     participle = std::find(std::begin(kBefore), std::end(kBefore), before) != std::end(kBefore);
   }
@@ -162,7 +164,8 @@ bool IsTrigger(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
 
 bool IsHeldMeetingWith(const EventDoc& doc, const SentenceRefs& s, uint32_t i) {
   if (doc.korean || !doc.Has(i, kCueMeetingRef)) return false;
-  static constexpr std::string_view kNouns[] = {"meeting", "talks", "conversation", "discussions", "call"};
+  static constexpr std::string_view kNouns[] = {"meeting", "talks", "conversation", "discussions", "call",
+                                                 "dinner", "lunch", "breakfast", "coffee"};
   static constexpr std::string_view kVerbs[] = {"held", "had", "hold", "holds", "holding", "having", "has", "have"};
   const std::string noun = text::AsciiLower(doc.Token(i));
   if (std::find(std::begin(kNouns), std::end(kNouns), noun) == std::end(kNouns)) return false;

@@ -46,9 +46,9 @@ bool IsByline(const EventDoc& doc, const EntityRef& r);
 bool IsMeetingWord(const EventDoc& doc, uint32_t i);
 bool IsPersonVisit(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
 bool IsPersonHome(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
-// English "held a 20-minute meeting backstage with", "had talks on Monday
-// with": a meeting noun after a light verb (held, had ...) with "with" a few
-// words after it.
+// English "held a 20-minute meeting backstage with", "had lunch on Thursday
+// with": a meeting or meal noun after a light verb (held, had ...) with
+// "with" a few words after it; a verb of meeting for the clause's subject.
 bool IsHeldMeetingWith(const EventDoc& doc, const SentenceRefs& s, uint32_t i);
 // Any of the above; also talks told by what was discussed or signed when
 // nothing else in the sentence is a meeting or a join.

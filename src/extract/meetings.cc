@@ -4,6 +4,7 @@
 
 #include "extract/meeting_syntax.h"
 #include "extract/timex_calendar.h"
+#include "extract/titles.h"
 #include "extract/topics.h"
 #include "text/line_stats.h"  // AsciiLower
 
@@ -85,7 +86,8 @@ class MeetingFinder {
     for (uint32_t i = c.first; i < c.last; ++i) {
       if (!IsTrigger(doc_, s, i)) continue;
       if (trigger == c.last) trigger = i;
-      verb = verb || doc_.Has(i, kCueMeet) || IsPersonVisit(doc_, s, i) || IsPersonHome(doc_, s, i);
+      verb = verb || doc_.Has(i, kCueMeet) || IsPersonVisit(doc_, s, i) || IsPersonHome(doc_, s, i) ||
+             IsHeldMeetingWith(doc_, s, i);
     }
     if (trigger == c.last) return;
     // Talks told only by what was discussed need both sides named in the
@@ -220,6 +222,11 @@ class MeetingFinder {
         }
       }
       if (after_ellipsis && main_person_ >= 0) fallback = main_person_;
+      // "where the chairman had lunch with ...": the person last named with
+      // that title.
+      if (!doc_.korean && !from_sentence) {
+        if (const int titled = TitledBefore(si, c, trigger); titled >= 0) fallback = titled;
+      }
       // "I had dinner with ...": the speaker, the person the piece introduced.
       if (!doc_.korean && !from_sentence && first_person_ >= 0 && FirstPersonBefore(doc_, c, trigger) &&
           !Contains(objects, first_person_)) {
@@ -659,6 +666,27 @@ class MeetingFinder {
       weak_place.push_back(f.place_from_context);
     }
     return out;
+  }
+
+  // English "the chairman" before the trigger of clause `c`: the person the
+  // text last named with that title, in this sentence or the five before it;
+  // -1 when none.
+  int TitledBefore(size_t si, const Clause& c, uint32_t trigger) const {
+    for (uint32_t i = c.first; i + 1 < trigger; ++i) {
+      if (text::AsciiLower(doc_.Token(i)) != "the") continue;
+      const size_t length = LookupTitle(doc_.text, doc_.tokens()[i + 1].begin).length;
+      if (length == 0) continue;
+      const std::string title = text::AsciiLower(doc_.text.substr(doc_.tokens()[i + 1].begin, length));
+      for (size_t k = si + 1; k-- > 0 && k + 5 >= si;) {
+        const std::vector<EntityRef>& people = doc_.sentences[k].persons;
+        for (auto r = people.rbegin(); r != people.rend(); ++r) {
+          if (k == si && r->first_token >= i) continue;
+          if (text::AsciiLower(doc_.entities->entities[r->entity].title) == title) return r->entity;
+        }
+      }
+      return -1;
+    }
+    return -1;
   }
 
   // True when clause `c` says its people acted each alone (각자, 각각, each).

@@ -105,5 +105,26 @@ TEST_F(MeetingsTest, KoNamesEndingLikeParticles) {
             "도재현 + 피에르 뒤랑 | occurred | 2025-03-12 | Incheon\n");
 }
 
+// A meal or meeting noun after a light verb, "with" a few words on; "the
+// chairman" is the person last named with that title, not the last speaker.
+TEST_F(MeetingsTest, EnHadLunchOnThursdayWithAndTheTitledPerson) {
+  const std::string text =
+      "Corvane Shipping Chairman Hugo Brenner flew to Hanoi on Monday. He was received by Deputy "
+      "Minister Tran Van Loc on Tuesday, and Loc said the talks went well. The group then went to "
+      "Ho Chi Minh City, where the chairman had lunch on Thursday with Nguyen Thi Hoa, chief "
+      "executive of Saigon Cargo.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Hugo Brenner + Tran Van Loc | occurred | 2025-03-11 | Hanoi\n"
+            "Hugo Brenner + Nguyen Thi Hoa | occurred | 2025-03-13 | Ho Chi Minh City\n");
+}
+
+// The progressive "is meeting" reports a meeting like "will meet".
+TEST_F(MeetingsTest, EnProgressiveIsMeeting) {
+  const std::string text =
+      "Tavrin Logistics CEO Ellen Marsh said she is meeting Corvane Shipping Chairman Hugo Brenner "
+      "in Busan on Monday, March 17.\n";
+  EXPECT_EQ(Meetings(text, "en"), "Ellen Marsh + Hugo Brenner | planned | 2025-03-17 | Busan\n");
+}
+
 }  // namespace
 }  // namespace tg::extract
