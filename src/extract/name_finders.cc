@@ -425,7 +425,15 @@ void ExtendHangulForeignNames(std::string_view text, const text::Analysis& analy
       w = text.substr(second.begin, end - second.begin);
     }
     const size_t syllables = CountCodePoints(w);
-    if (syllables < 2 || syllables > (japanese ? 3u : 6u) || pattern_scan::HasVerbalEnding(w) ||
+    // (A one-syllable Japanese given name, 오카다 쇼, only before a title or a
+    // company and a title.)
+    const auto title_at = [&](size_t k) {
+      return k < tokens.size() && tokens[k].space_before && LookupTitle(text, tokens[k].begin).length != 0;
+    };
+    const bool short_ok = japanese && syllables == 1 && end == second.end &&
+                          (title_at(next + 1) || (next + 1 < tokens.size() && tokens[next + 1].space_before &&
+                                                  tokens[next + 1].kind == TokenKind::kWord && title_at(next + 2)));
+    if ((syllables < 2 && !short_ok) || syllables > (japanese ? 3u : 6u) || pattern_scan::HasVerbalEnding(w) ||
         pattern_scan::KoreanStopwords().count(w) != 0 || LooksLikeOrgWord(w) || IsIndustryNoun(w) ||
         IsKoreanLeadInWord(w) || LookupTitle(text, second.begin).length != 0) {
       continue;

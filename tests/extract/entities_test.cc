@@ -421,7 +421,7 @@ TEST_F(EntitiesTest, NamesSplitFromTheirEmployers) {
 TEST_F(EntitiesTest, HangulForeignNamesLedByListedNames) {
   const std::string ko =
       "정하람 회장은 자비네 콜베 노르트하펜로지스틱 대표와 만났다. 이토 신이치 주부모터스 사장도 "
-      "동석했다.\n";
+      "동석했다. 오카다 쇼 미나토전자 회장은 오지 않았다.\n";
   const DocumentEntities doc = Run(ko, "ko");
   const auto name_at = [&](const std::string& surface) {
     const DocEntity* e = PersonAt(doc, ko, surface);
@@ -429,6 +429,7 @@ TEST_F(EntitiesTest, HangulForeignNamesLedByListedNames) {
   };
   EXPECT_EQ(name_at("자비네"), "자비네 콜베");
   EXPECT_EQ(name_at("이토"), "이토 신이치");
+  EXPECT_EQ(name_at("오카다"), "오카다 쇼");
   EXPECT_EQ(name_at("주부모터스"), "(none)");
 }
 
