@@ -166,8 +166,12 @@ class MeetingFinder {
     if ((two || many) && EachAlone(c)) return;
     // "The four met separately after the ceremony": with no meeting of that
     // size before, the last n people the text named.
+    // ("Kang hosted the three executives": a subject named before the group
+    // is not one of them.)
     std::vector<int> recent;
-    if (many && (last_group_ < 0 || frames_[last_group_].people.size() < n)) recent = RecentPeople(si, anaphor_token, n);
+    if (many && (last_group_ < 0 || frames_[last_group_].people.size() < n)) {
+      recent = RecentPeople(si, anaphor_token, n, subject);
+    }
     if ((two || many) && (last_group_ >= 0 || !refs.empty() || !recent.empty())) {
       // "the two" are the people just named in this sentence with the one the
       // text is about ("spent Monday with CEO X before the two had dinner"),
@@ -715,9 +719,9 @@ class MeetingFinder {
 
   // The people named in sentence `si` before token `anaphor` and, while
   // fewer than `n`, in whole sentences before it (at most two), in text
-  // order; empty unless that makes exactly n ("the four" after a list of
-  // five is not resolved).
-  std::vector<int> RecentPeople(size_t si, uint32_t anaphor, size_t n) const {
+  // order, leaving out `exclude`; empty unless that makes exactly n ("the
+  // four" after a list of five is not resolved).
+  std::vector<int> RecentPeople(size_t si, uint32_t anaphor, size_t n, const std::vector<int>& exclude) const {
     std::vector<int> found;
     for (size_t k = si + 1; k-- > 0 && k + 2 >= si && found.size() < n;) {
       const SentenceRefs& s = doc_.sentences[k];
@@ -725,7 +729,10 @@ class MeetingFinder {
       for (const EntityRef& r : s.persons) {
         if (r.first_token >= anaphor) break;
         const DocEntity& e = doc_.entities->entities[r.entity];
-        if (IsReporter(e) || IsSpeaker(doc_, s, r) || IsByline(doc_, r) || Contains(found, r.entity)) continue;
+        if (IsReporter(e) || IsSpeaker(doc_, s, r) || IsByline(doc_, r) || Contains(found, r.entity) ||
+            Contains(exclude, r.entity)) {
+          continue;
+        }
         AddUnique(&here, r.entity);
       }
       found.insert(found.begin(), here.begin(), here.end());

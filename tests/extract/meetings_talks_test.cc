@@ -126,5 +126,16 @@ TEST_F(MeetingsTest, EnProgressiveIsMeeting) {
   EXPECT_EQ(Meetings(text, "en"), "Ellen Marsh + Hugo Brenner | planned | 2025-03-17 | Busan\n");
 }
 
+// "hosted the three executives": the group is the three named before, not
+// counting the host.
+TEST_F(MeetingsTest, EnGroupAsObjectLeavesOutTheSubject) {
+  const std::string text =
+      "Tavrin Logistics CEO Ellen Marsh, CFO Ana Lutz and COO Kenji Arata arrived in Busan on "
+      "Monday. Corvane Shipping Chairman Hugo Brenner hosted the three executives for dinner on "
+      "Tuesday.\n";
+  EXPECT_EQ(Meetings(text, "en"),
+            "Ana Lutz + Ellen Marsh + Hugo Brenner + Kenji Arata | occurred | 2025-03-11 | Busan\n");
+}
+
 }  // namespace
 }  // namespace tg::extract
