@@ -163,6 +163,7 @@ constexpr CuePhrase kPhrases[] = {
     {"악수*", kCueMeet}, {"기념촬영*", kCueGroupEvent}, {"기념 촬영*", kCueGroupEvent},
     {"안내 를 받*", kCueMeet}, {"맞이했*", kCueMeet}, {"맞이하*", kCueMeet}, {"영접*", kCueMeet},
     {"자리 를 함께*", kCueMeet}, {"식사*", kCueGroupEvent | kCueMeetingRef},
+    {"저녁 을 함께*", kCueMeet}, {"점심 을 함께*", kCueMeet}, {"아침 을 함께*", kCueMeet},
     {"공동 기자회견*", kCueGroupEvent | kCueMeetingRef},
     // A signing is a meeting of the people who sign (A 회장과 B CEO가 협약서에 서명했다).
     {"서명했*", kCueGroupEvent | kCueMeetingRef}, {"서명하*", kCueGroupEvent | kCueMeetingRef},

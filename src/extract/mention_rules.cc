@@ -43,7 +43,10 @@ constexpr std::string_view kKoreanOrgEndings[] = {
     "공업", "제철", "물류", "해운", "조선", "금융", "카드", "생명", "화재", "정밀", "기계",
     "전기", "전력", "석유", "식품", "유통", "백화점", "통상", "시멘트", "제지", "철강",
     "엔지니어링", "테크놀로지스", "일렉트로닉스", "커뮤니케이션즈", "매뉴팩처링", "마이닝", "인베스트먼츠",
-    "공사", "공단", "협회", "위원회", "그룹스", "일렉트릭", "인더스트리", "머티리얼즈"};
+    "공사", "공단", "협회", "위원회", "그룹스", "일렉트릭", "인더스트리", "머티리얼즈",
+    "상선", "해상", "자산운용", "운용", "투자", "인베스트", "제과", "약품", "푸드", "리테일",
+    "소프트", "게임즈", "가스", "통운", "정보통신", "신탁", "지주", "코리아", "인터내셔널",
+    "솔루션즈", "헬스케어", "메디컬", "이노베이션", "바이오텍"};
 // Country abbreviations written before a title (미 상무장관 = US commerce secretary).
 constexpr std::string_view kCountryPrefixes[] = {"미", "중", "일", "한", "영", "독", "러",
                                                  "불", "美", "中", "日", "韓", "英", "獨"};
@@ -217,11 +220,16 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
   }
 
   // Korean. A name does not run on past a particle ("이 자리에는 도하린"):
-  // keep what follows the last particle inside the span.
+  // keep what follows the last particle inside the span, unless the word and
+  // the "particle" spell a listed foreign name (오시+로 다쿠야).
   size_t lo = 0;
   for (size_t k = 0; k + 1 < span.words.size(); ++k) {
     for (size_t t = span.words[k] + 1; t < span.words[k + 1]; ++t) {
-      if (analysis.tokens[t].kind == TokenKind::kParticle) lo = k + 1;
+      if (analysis.tokens[t].kind != TokenKind::kParticle) continue;
+      const Token& w = analysis.tokens[span.words[k]];
+      const std::string_view glued = text.substr(w.begin, analysis.tokens[t].end - w.begin);
+      if (t == span.words[k] + 1 && (IsHangulJapaneseSurname(glued) || IsHangulForeignGivenName(glued))) continue;
+      lo = k + 1;
     }
   }
   // Drop leading clause-final verbs ("따르면 프라이스", "찾아 나카가와").

@@ -89,7 +89,7 @@ int Scanner::NameAfterEmployer(int k) const {
 
 bool Scanner::IsCutNameEnding(std::string_view particle) {
   return particle == "로" || particle == "에" || particle == "와" || particle == "과" ||
-         particle == "이" || particle == "가";
+         particle == "이" || particle == "가" || particle == "란" || particle == "랑" || particle == "만";
 }
 
 int Scanner::SpacedNameAfterEmployer(int k) const {
@@ -247,6 +247,24 @@ int Scanner::MatchKorean(int t, int e) {
                           : person_to_[name - 2] >= 0 ? person_to_[name - 2]
                                                       : name - 2;
     Emit(RoleForm::kFull, SpanOf(name, p), title, SpanOf(org_first, name - 2), name, e);
+    return e;
+  }
+  // A Korean full name whose last syllable was cut, before its company (송미+란
+  // 루미엘 대표): a name with a case particle would not stand there.
+  if (p - 2 >= first_ && tokens_[p - 1].kind == TokenKind::kParticle && !tokens_[p - 1].space_before &&
+      tokens_[p].space_before && tokens_[p].kind == TokenKind::kWord && IsHangulWord(text_, tokens_[p - 2]) &&
+      IsCutNameEnding(Tok(p - 1)) && KoreanStopwords().count(Tok(p - 2)) == 0 &&
+      IsKoreanFullNameShape(text_.substr(tokens_[p - 2].begin, tokens_[p - 1].end - tokens_[p - 2].begin)) &&
+      !IsKoreanFullNameShape(Tok(p)) && (p - 3 < first_ || tokens_[p - 2].space_before)) {
+    Emit(RoleForm::kFull, SpanOf(p - 2, p - 1), title, SpanOf(p, p), p - 2, e);
+    return e;
+  }
+  // A Korean full name whose last syllable was cut (송미+란 대표).
+  if (cut && KoreanStopwords().count(Tok(p - 1)) == 0 &&
+      IsKoreanFullNameShape(text_.substr(tokens_[p - 1].begin, tokens_[p].end - tokens_[p - 1].begin)) &&
+      (p - 2 < first_ || !IsHangulWord(text_, tokens_[p - 2]) || tokens_[p - 1].space_before)) {
+    const int org = OrgTo(p - 2, false);
+    Emit(RoleForm::kFull, SpanOf(p - 1, p), title, org >= 0 ? SpanOf(org, p - 2) : Span{}, org >= 0 ? org : p - 1, e);
     return e;
   }
   if (cut && person_to_[p - 1] >= 0 && person_to_[p - 1] < p - 1) {

@@ -433,5 +433,23 @@ TEST_F(EntitiesTest, HangulForeignNamesLedByListedNames) {
   EXPECT_EQ(name_at("주부모터스"), "(none)");
 }
 
+// Names the particle splitter cut (송미+란, 오시+로) are whole again before a
+// company and a title; a shipping line's name ends like a company (동해상선).
+TEST_F(EntitiesTest, CutNamesAndCompanyEndings) {
+  const std::string ko =
+      "송미란 루미엘 대표는 오시로 다쿠야 가네모리공업 사장과 만났다. 피경록 동해상선 대표도 "
+      "동석했다.\n";
+  const DocumentEntities doc = Run(ko, "ko");
+  const auto name_at = [&](const std::string& surface) {
+    const DocEntity* e = PersonAt(doc, ko, surface);
+    return e == nullptr ? std::string("(none)") : e->name;
+  };
+  EXPECT_EQ(name_at("송미란"), "송미란");
+  EXPECT_EQ(name_at("루미엘"), "(none)");
+  EXPECT_EQ(name_at("오시로"), "오시로 다쿠야");
+  EXPECT_EQ(name_at("피경록"), "피경록");
+  EXPECT_EQ(name_at("동해상선"), "(none)");
+}
+
 }  // namespace
 }  // namespace tg::extract
