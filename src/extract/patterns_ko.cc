@@ -197,7 +197,8 @@ int Scanner::KoreanNameTo(int k) const {
   }
   // The tagger may have caught only the given name of a foreign name
   // (매켄지 of 매켄지 로웰 CEO): a one-word person before the surname joins it.
-  if (IsForeignPart(k, 5)) return ForeignFirstWordBefore(k);
+  // (Not a word that ends like a company: 천샤오밍 화룬정밀 총경리.)
+  if (IsForeignPart(k, 5) && !LooksLikeOrgWord(Tok(k))) return ForeignFirstWordBefore(k);
   return -1;
 }
 

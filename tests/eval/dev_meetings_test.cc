@@ -123,7 +123,7 @@ TEST(BlindSetsTest, PairF1StaysAboveFloors) {
   const fs::path corpus = testing::SourceDir() / "tests" / "corpus";
   const std::pair<const char*, double> floors[] = {
       {"blind", 0.92}, {"blind2", 0.77}, {"blind3", 0.77}, {"blind4", 0.78},
-      {"blind5", 0.82}, {"blind6", 0.90}, {"blind7", 0.80}, {"blind8", 0.73},
+      {"blind5", 0.82}, {"blind6", 0.90}, {"blind7", 0.80}, {"blind8", 0.74},
       {"blind9", 0.87}, {"blind10", 0.77}, {"blind11", 0.74}};
   for (const auto& [set, floor] : floors) {
     const DevScore score = RunDevScoring((corpus / set).string());

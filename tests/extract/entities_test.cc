@@ -451,5 +451,21 @@ TEST_F(EntitiesTest, CutNamesAndCompanyEndings) {
   EXPECT_EQ(name_at("동해상선"), "(none)");
 }
 
+// Deputy governors and mayors, and Chinese companies' titles (총경리), are
+// titles; a word ending like a company is no part of the name before it.
+TEST_F(EntitiesTest, RegionalAndChineseTitles) {
+  const std::string ko =
+      "정우성 경기도 경제부지사는 천샤오밍 화룬정밀 총경리와 만났다.\n";
+  const DocumentEntities doc = Run(ko, "ko");
+  const DocEntity* deputy = PersonAt(doc, ko, "정우성");
+  const DocEntity* chen = PersonAt(doc, ko, "천샤오밍");
+  ASSERT_NE(deputy, nullptr);
+  ASSERT_NE(chen, nullptr);
+  EXPECT_EQ(deputy->title, "경제부지사");
+  EXPECT_EQ(chen->name, "천샤오밍");
+  EXPECT_EQ(chen->title, "총경리");
+  EXPECT_EQ(chen->org, "화룬정밀");
+}
+
 }  // namespace
 }  // namespace tg::extract
