@@ -181,6 +181,7 @@ constexpr CuePhrase kPhrases[] = {
     // --- Korean: joining, references ---
     {"동행*", kCueJoin}, {"배석*", kCueJoin}, {"동석*", kCueJoin}, {"참석*", kCueJoin},
     {"합류*", kCueJoin}, {"참여*", kCueJoin}, {"함께했*", kCueJoin}, {"자리했*", kCueJoin},
+    {"포함됐*", kCueJoin}, {"포함돼*", kCueJoin},
     {"이 자리*", kCueMeetingRef}, {"그 자리*", kCueMeetingRef},
     {"출장*", kCueTrip}, {"순방*", kCueTrip}, {"방미*", kCueTrip}, {"방한*", kCueTrip},
     {"출국*", kCueTrip}, {"귀국*", kCueTrip},

@@ -263,8 +263,10 @@ bool IsAttachClause(const EventDoc& doc, const SentenceRefs& s, const Clause& c)
   for (uint32_t i = c.first; i < c.last; ++i) {
     // Taking a seat at the table, not travelling along: 배석, 동석, 함께 자리했다.
     const std::string_view w = doc.Token(i);
+    // (A delegation's members: "대표단에는 A와 B가 포함됐다".)
     if (doc.Has(i, kCueJoin) && (w.rfind("배석", 0) == 0 || w.rfind("동석", 0) == 0 ||
-                                 w.rfind("자리했", 0) == 0 || w.rfind("함께했", 0) == 0)) {
+                                 w.rfind("자리했", 0) == 0 || w.rfind("함께했", 0) == 0 ||
+                                 w.rfind("포함", 0) == 0)) {
       return true;
     }
     if (doc.Has(i, kCueMeetingRef) && (w == "이" || w == "그")) return true;

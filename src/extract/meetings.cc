@@ -135,6 +135,8 @@ class MeetingFinder {
             IsSubjectParticle(ParticleAfter(doc_, s, *refs[k + 1]))) {
           is_subject = true;
         }
+        // "나 사장은 도 회장을 수행해 ... 만났다": the one accompanied meets too.
+        if ((p == "을" || p == "를") && AccompaniedAfter(s, r)) is_subject = true;
       } else {
         is_subject = r.first_token < trigger;
       }
@@ -691,6 +693,21 @@ class MeetingFinder {
       return -1;
     }
     return -1;
+  }
+
+  // True when the object `r` is followed by a verb of accompanying
+  // (수행해, 모시고, 따라, 대동하고): the person accompanied.
+  bool AccompaniedAfter(const SentenceRefs& s, const EntityRef& r) const {
+    static constexpr std::string_view kVerbs[] = {"수행", "모시고", "모시며", "따라", "대동"};
+    for (uint32_t i = r.last_token; i + 1 < s.last_token && i < r.last_token + 5; ++i) {
+      if (doc_.tokens()[i].kind != TokenKind::kParticle) continue;
+      const std::string_view next = doc_.Token(i + 1);
+      for (std::string_view v : kVerbs) {
+        if (next.starts_with(v)) return true;
+      }
+      return false;
+    }
+    return false;
   }
 
   // True when clause `c` says its people acted each alone (각자, 각각, each).

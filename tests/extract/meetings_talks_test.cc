@@ -137,5 +137,18 @@ TEST_F(MeetingsTest, EnGroupAsObjectLeavesOutTheSubject) {
             "Ana Lutz + Ellen Marsh + Hugo Brenner + Kenji Arata | occurred | 2025-03-11 | Busan\n");
 }
 
+// An aide who "수행해" (accompanies) the chairman meets with him; a
+// delegation's members listed with 포함됐다 join its meeting.
+TEST_F(MeetingsTest, KoAidesAndDelegationMembersTakePart) {
+  const std::string text =
+      "나은서 한빛물류 사장은 도재현 회장을 수행해 10일 부산에서 한스 브레너 코르반해운 회장을 "
+      "만났다.\n"
+      "도재현 회장이 이끄는 대표단은 11일 함부르크에서 안나 루츠 오르벨화물 사장과 면담했다. "
+      "대표단에는 오민석 한빛물류 전무가 포함됐다.\n";
+  EXPECT_EQ(Meetings(text, "ko"),
+            "나은서 + 도재현 + 한스 브레너 | occurred | 2025-03-10 | Busan\n"
+            "도재현 + 안나 루츠 + 오민석 | occurred | 2025-03-11 | 함부르크\n");
+}
+
 }  // namespace
 }  // namespace tg::extract
