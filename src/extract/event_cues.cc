@@ -148,7 +148,7 @@ constexpr CuePhrase kPhrases[] = {
     {"인사 를 나누*", kCueMeet}, {"머리 를 맞댔*", kCueMeet}, {"머리 를 맞대*", kCueMeet},
     {"손 을 맞잡*", kCueMeet},
     // Talks told by what was discussed: "A 회장과 B 대표는 ... 방안을 논의했다".
-    {"논의했*", kCueDiscuss}, {"논의하*", kCueDiscuss}, {"논의한*", kCueDiscuss}, {"협의했*", kCueDiscuss},
+    {"논의*", kCueDiscuss}, {"협의했*", kCueDiscuss},
     {"협의하*", kCueDiscuss}, {"의견 을 나눴*", kCueDiscuss}, {"의견 을 나누*", kCueDiscuss},
     {"의견 을 교환*", kCueDiscuss}, {"체결했*", kCueDiscuss}, {"체결하*", kCueDiscuss},
     {"체결한*", kCueDiscuss}, {"합의했*", kCueDiscuss}, {"합의하*", kCueDiscuss},
