@@ -112,10 +112,11 @@ TEST_F(DevMeetingsTest, EveryPairOfTheSeedPagesIsRight) {
 
 // The project's own blind sets (tests/corpus/blind*): original pages written
 // by people who had not read the extractor, scored the same way. Sets 1-9 have
-// since been read to find faults; sets 10 and 11 (0.700 and 0.652 when they
-// were written, before the rules of that session) are kept unread and only
-// scored, as the honest estimate for unseen pages. Floors a little under what
-// each reaches.
+// since been read to find faults; sets 10-13 are kept unread and only scored
+// (10 and 11: 0.700 and 0.652 when written, then used to accept or reject
+// rules; 12 and 13: 0.737 and 0.747 with the binary of the session that wrote
+// them, scored once more at its end), as the honest estimate for unseen
+// pages. Floors a little under what each reaches.
 TEST(BlindSetsTest, PairF1StaysAboveFloors) {
   if (!fs::exists(testing::SharedDir() / "eval" / "run-dev.sh")) {
     GTEST_SKIP() << "no scorer at " << testing::SharedDir();
@@ -124,7 +125,8 @@ TEST(BlindSetsTest, PairF1StaysAboveFloors) {
   const std::pair<const char*, double> floors[] = {
       {"blind", 0.92}, {"blind2", 0.77}, {"blind3", 0.77}, {"blind4", 0.78},
       {"blind5", 0.82}, {"blind6", 0.90}, {"blind7", 0.80}, {"blind8", 0.74},
-      {"blind9", 0.87}, {"blind10", 0.77}, {"blind11", 0.74}};
+      {"blind9", 0.87}, {"blind10", 0.77}, {"blind11", 0.75},
+      {"blind12", 0.71}, {"blind13", 0.88}};
   for (const auto& [set, floor] : floors) {
     const DevScore score = RunDevScoring((corpus / set).string());
     ASSERT_TRUE(score.summary.is_object()) << set << "\n" << score.output;
