@@ -480,6 +480,21 @@ bool IsKoreanDivisionWord(std::string_view word) {
 
 bool LooksLikeOrgWord(std::string_view word) {
   if (IsAllHangul(word)) {
+    // Most words end in a syllable no company ending ends in: one bit per
+    // Hangul syllable (U+AC00..U+D7A3) spares the scan of the list.
+    static const std::vector<bool> last_syllables = [] {
+      std::vector<bool> bits(11172);
+      for (std::string_view e : kKoreanOrgEndings) {
+        size_t pos = e.size() - 3;
+        const char32_t cp = NextCodePoint(e, &pos);
+        if (cp >= 0xAC00 && cp <= 0xD7A3) bits[cp - 0xAC00] = true;
+      }
+      return bits;
+    }();
+    if (word.size() < 3) return false;
+    size_t pos = word.size() - 3;
+    const char32_t last = NextCodePoint(word, &pos);
+    if (last < 0xAC00 || last > 0xD7A3 || !last_syllables[last - 0xAC00]) return false;
     for (std::string_view e : kKoreanOrgEndings) {
       // The ending must leave a name before it (전자 alone is a word, not a company).
       if (EndsWith(word, e) && word.size() > e.size()) return true;
