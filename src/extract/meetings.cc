@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
+#include "extract/meeting_refs.h"
 #include "extract/meeting_syntax.h"
 #include "extract/timex_calendar.h"
-#include "extract/titles.h"
 #include "extract/topics.h"
-#include "text/line_stats.h"  // AsciiLower
 
 namespace tg::extract {
 namespace {
@@ -136,7 +135,7 @@ class MeetingFinder {
           is_subject = true;
         }
         // "나 사장은 도 회장을 수행해 ... 만났다": the one accompanied meets too.
-        if ((p == "을" || p == "를") && AccompaniedAfter(s, r)) is_subject = true;
+        if ((p == "을" || p == "를") && AccompaniedAfter(doc_, s, r)) is_subject = true;
       } else {
         is_subject = r.first_token < trigger;
       }
@@ -163,16 +162,16 @@ class MeetingFinder {
     // that also included Oh" keeps the previous pair and adds Oh.
     uint32_t anaphor_token = c.first;
     while (anaphor_token < c.last && !doc_.Has(anaphor_token, kCueTwo | kCueMany)) ++anaphor_token;
-    const size_t n = many ? GroupSize(anaphor_token) : 2u;
+    const size_t n = many ? GroupSize(doc_, anaphor_token) : 2u;
     // "세 사람은 각자 발표했다", "the three each spoke": what each did alone.
-    if ((two || many) && EachAlone(c)) return;
+    if ((two || many) && EachAlone(doc_, c)) return;
     // "The four met separately after the ceremony": with no meeting of that
     // size before, the last n people the text named.
     // ("Kang hosted the three executives": a subject named before the group
     // is not one of them.)
     std::vector<int> recent;
     if (many && (last_group_ < 0 || frames_[last_group_].people.size() < n)) {
-      recent = RecentPeople(si, anaphor_token, n, subject);
+      recent = RecentPeople(doc_, si, anaphor_token, n, subject);
     }
     if ((two || many) && (last_group_ >= 0 || !refs.empty() || !recent.empty())) {
       // "the two" are the people just named in this sentence with the one the
@@ -231,7 +230,7 @@ class MeetingFinder {
       // "where the chairman had lunch with ...": the person last named with
       // that title.
       if (!doc_.korean && !from_sentence) {
-        if (const int titled = TitledBefore(si, c, trigger); titled >= 0) fallback = titled;
+        if (const int titled = TitledBefore(doc_, si, c, trigger); titled >= 0) fallback = titled;
       }
       // "I had dinner with ...": the speaker, the person the piece introduced.
       if (!doc_.korean && !from_sentence && first_person_ >= 0 && FirstPersonBefore(doc_, c, trigger) &&
@@ -672,90 +671,6 @@ class MeetingFinder {
       weak_place.push_back(f.place_from_context);
     }
     return out;
-  }
-
-  // English "the chairman" before the trigger of clause `c`: the person the
-  // text last named with that title, in this sentence or the five before it;
-  // -1 when none.
-  int TitledBefore(size_t si, const Clause& c, uint32_t trigger) const {
-    for (uint32_t i = c.first; i + 1 < trigger; ++i) {
-      if (text::AsciiLower(doc_.Token(i)) != "the") continue;
-      const size_t length = LookupTitle(doc_.text, doc_.tokens()[i + 1].begin).length;
-      if (length == 0) continue;
-      const std::string title = text::AsciiLower(doc_.text.substr(doc_.tokens()[i + 1].begin, length));
-      for (size_t k = si + 1; k-- > 0 && k + 5 >= si;) {
-        const std::vector<EntityRef>& people = doc_.sentences[k].persons;
-        for (auto r = people.rbegin(); r != people.rend(); ++r) {
-          if (k == si && r->first_token >= i) continue;
-          if (text::AsciiLower(doc_.entities->entities[r->entity].title) == title) return r->entity;
-        }
-      }
-      return -1;
-    }
-    return -1;
-  }
-
-  // True when the object `r` is followed by a verb of accompanying
-  // (수행해, 모시고, 따라, 대동하고): the person accompanied.
-  bool AccompaniedAfter(const SentenceRefs& s, const EntityRef& r) const {
-    static constexpr std::string_view kVerbs[] = {"수행", "모시고", "모시며", "따라", "대동"};
-    for (uint32_t i = r.last_token; i + 1 < s.last_token && i < r.last_token + 5; ++i) {
-      if (doc_.tokens()[i].kind != TokenKind::kParticle) continue;
-      const std::string_view next = doc_.Token(i + 1);
-      for (std::string_view v : kVerbs) {
-        if (next.starts_with(v)) return true;
-      }
-      return false;
-    }
-    return false;
-  }
-
-  // True when clause `c` says its people acted each alone (각자, 각각, each).
-  bool EachAlone(const Clause& c) const {
-    for (uint32_t i = c.first; i < c.last; ++i) {
-      const std::string_view w = doc_.Token(i);
-      if (w == "각자" || w == "각각" || w == "each") return true;
-    }
-    return false;
-  }
-
-  // The size of the group an anaphor at `token` names: "the four", "all
-  // five", "네 사람" (3 when the number is not spelt out).
-  size_t GroupSize(uint32_t token) const {
-    static constexpr std::pair<std::string_view, size_t> kNumbers[] = {
-        {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6},
-        {"세", 3}, {"네", 4}, {"다섯", 5}, {"여섯", 6}};
-    for (uint32_t i = token; i < token + 2 && i < doc_.tokens().size(); ++i) {
-      const std::string_view w = doc_.Token(i);
-      for (const auto& [word, size] : kNumbers) {
-        if (w.size() == word.size() && text::AsciiLower(w) == word) return size;
-      }
-    }
-    return 3;
-  }
-
-  // The people named in sentence `si` before token `anaphor` and, while
-  // fewer than `n`, in whole sentences before it (at most two), in text
-  // order, leaving out `exclude`; empty unless that makes exactly n ("the
-  // four" after a list of five is not resolved).
-  std::vector<int> RecentPeople(size_t si, uint32_t anaphor, size_t n, const std::vector<int>& exclude) const {
-    std::vector<int> found;
-    for (size_t k = si + 1; k-- > 0 && k + 2 >= si && found.size() < n;) {
-      const SentenceRefs& s = doc_.sentences[k];
-      std::vector<int> here;
-      for (const EntityRef& r : s.persons) {
-        if (r.first_token >= anaphor) break;
-        const DocEntity& e = doc_.entities->entities[r.entity];
-        if (IsReporter(e) || IsSpeaker(doc_, s, r) || IsByline(doc_, r) || Contains(found, r.entity) ||
-            Contains(exclude, r.entity)) {
-          continue;
-        }
-        AddUnique(&here, r.entity);
-      }
-      found.insert(found.begin(), here.begin(), here.end());
-    }
-    if (found.size() != n) return {};
-    return found;
   }
 
   const EventDoc& doc_;
