@@ -1,6 +1,7 @@
 #include "extract/event_cues.h"
 
 #include <algorithm>
+#include <bitset>
 #include <string>
 #include <unordered_map>
 
@@ -236,12 +237,14 @@ class CueIndex {
         stem_starts_.push_back(NextCodePoint(first.text, &pos));
         max_stem_bytes_ = std::max(max_stem_bytes_, first.text.size());
       }
+      if (!first.prefix) exact_filter_.set(FilterKey(first.text));
       (first.prefix ? by_prefix_ : by_exact_)[first.text].push_back(std::move(entry));
     }
     std::sort(stem_starts_.begin(), stem_starts_.end());
   }
 
   const std::vector<Entry>* Exact(std::string_view token) const {
+    if (token.empty() || !exact_filter_.test(FilterKey(token))) return nullptr;
     auto it = by_exact_.find(token);
     return it == by_exact_.end() ? nullptr : &it->second;
   }
@@ -257,6 +260,17 @@ class CueIndex {
   size_t max_stem_bytes() const { return max_stem_bytes_; }
 
  private:
+  // A bit per (length, first byte, last byte) of the exact first words,
+  // folded to kFilterBits: most tokens start no phrase, and this turns them
+  // away before the string hash and the map's node are paid for.
+  static constexpr size_t kFilterBits = 4096;
+  static size_t FilterKey(std::string_view word) {
+    const size_t first = static_cast<unsigned char>(word.front());
+    const size_t last = static_cast<unsigned char>(word.back());
+    return (word.size() * 977 + first * 31 + last) % kFilterBits;
+  }
+
+  std::bitset<kFilterBits> exact_filter_;
   std::unordered_map<std::string_view, std::vector<Entry>> by_exact_;
   std::unordered_map<std::string_view, std::vector<Entry>> by_prefix_;
   std::vector<char32_t> stem_starts_;  // first code points of the stems, sorted

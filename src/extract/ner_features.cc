@@ -149,6 +149,7 @@ void Describe(std::string_view word, const text::Token& token, TokInfo* info) {
   size_t shape_len = 0;
   char last_shape = 0;
   int run = 0;
+  bool folded = false;  // whether lower-casing changed a byte
   std::string lower_long;
   const bool long_word = word.size() > sizeof(lower_buf);
   if (long_word) lower_long.assign(word);
@@ -167,6 +168,7 @@ void Describe(std::string_view word, const text::Token& token, TokInfo* info) {
       const char lc = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : static_cast<char>(c);
       if (long_word) lower_long[pos] = lc;
       else lower_buf[pos] = lc;
+      folded |= lc != static_cast<char>(c);
       if (c >= 'A' && c <= 'Z') cls = 'X';
       else if (c >= 'a' && c <= 'z') cls = 'x';
       else if (c >= '0' && c <= '9') cls = 'd';
@@ -192,7 +194,8 @@ void Describe(std::string_view word, const text::Token& token, TokInfo* info) {
   const std::string_view lower =
       long_word ? std::string_view(lower_long) : std::string_view(lower_buf, word.size());
   info->form = Hash64(word);
-  info->lower = Hash64(lower);
+  // Most words (all Hangul ones) are lower case already: one hash for both.
+  info->lower = folded ? Hash64(lower) : info->form;
   info->shape = Hash64(std::string_view(shape_buf, shape_len));
   info->code_points = cps;
   for (uint32_t k = 0; k < 3; ++k) {
@@ -271,6 +274,14 @@ bool IsHonorific(std::string_view word) {
 void AnnotateTokens(std::string_view text, const text::Analysis& analysis,
                     const NerGazetteer* gazetteer, const KnowledgeBase* kb,
                     TokenAnnotations* ann) {
+  AnnotateTokensWithMatches(text, analysis, gazetteer,
+                            kb != nullptr ? kb->Match(text, analysis) : std::vector<KbMatch>(),
+                            ann);
+}
+
+void AnnotateTokensWithMatches(std::string_view text, const text::Analysis& analysis,
+                               const NerGazetteer* gazetteer,
+                               const std::vector<KbMatch>& kb_matches, TokenAnnotations* ann) {
   const std::vector<text::Token>& tokens = analysis.tokens;
   const size_t n = tokens.size();
   if (gazetteer != nullptr) {
@@ -279,23 +290,21 @@ void AnnotateTokens(std::string_view text, const text::Analysis& analysis,
     ann->gaz_bits.assign(n, 0);
   }
   ann->kb_bits.assign(n, 0);
-  if (kb != nullptr) {
-    size_t t = 0;
-    for (const KbMatch& m : kb->Match(text, analysis)) {
-      if (m.entry == nullptr || !IsNerType(m.entry->type)) continue;
-      while (t < n && tokens[t].begin < m.begin) ++t;
-      size_t e = t;
-      while (e < n && tokens[e].end <= m.end) ++e;
-      if (e == t) continue;
-      const int type = static_cast<int>(m.entry->type);
-      if (e - t == 1) {
-        ann->kb_bits[t] |= 1u << (4 * type + 3);
-        continue;
-      }
-      ann->kb_bits[t] |= 1u << (4 * type);
-      for (size_t k = t + 1; k + 1 < e; ++k) ann->kb_bits[k] |= 1u << (4 * type + 1);
-      ann->kb_bits[e - 1] |= 1u << (4 * type + 2);
+  size_t t = 0;
+  for (const KbMatch& m : kb_matches) {
+    if (m.entry == nullptr || !IsNerType(m.entry->type)) continue;
+    while (t < n && tokens[t].begin < m.begin) ++t;
+    size_t e = t;
+    while (e < n && tokens[e].end <= m.end) ++e;
+    if (e == t) continue;
+    const int type = static_cast<int>(m.entry->type);
+    if (e - t == 1) {
+      ann->kb_bits[t] |= 1u << (4 * type + 3);
+      continue;
     }
+    ann->kb_bits[t] |= 1u << (4 * type);
+    for (size_t k = t + 1; k + 1 < e; ++k) ann->kb_bits[k] |= 1u << (4 * type + 1);
+    ann->kb_bits[e - 1] |= 1u << (4 * type + 2);
   }
   ann->title.assign(n, 0);
   for (size_t i = 0; i < n; ++i) {

@@ -60,6 +60,11 @@ bool IsHonorific(std::string_view word);
 // Fills `ann` for `analysis`; `gazetteer` and `kb` may be null.
 void AnnotateTokens(std::string_view text, const text::Analysis& analysis,
                     const NerGazetteer* gazetteer, const KnowledgeBase* kb, TokenAnnotations* ann);
+// The same with the knowledge base's matches given: what
+// KnowledgeBase::Match returned for `text` and `analysis`.
+void AnnotateTokensWithMatches(std::string_view text, const text::Analysis& analysis,
+                               const NerGazetteer* gazetteer,
+                               const std::vector<KbMatch>& kb_matches, TokenAnnotations* ann);
 
 // Appends to `out` the features of refined tokens [first, last) of `tokens`;
 // `ann` annotates the original analysis `tokens` was refined from.

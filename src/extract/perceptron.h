@@ -107,7 +107,8 @@ class LinearChainModel {
 };
 
 // Viterbi over an n x L emission matrix and (L+1) x L transitions, with the
-// BIO constraint. Writes labels[0..n); margins (optional) as in Decode.
+// BIO constraint, for 1 <= L <= LinearChainModel::kMaxLabels. Writes
+// labels[0..n); margins (optional) as in Decode.
 // Labels set to -infinity in `emissions` are never chosen.
 void ViterbiDecode(const float* emissions, const float* transitions, size_t n, int num_labels,
                    uint8_t* labels, float* margins);

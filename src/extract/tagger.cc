@@ -36,8 +36,9 @@ class PerceptronTagger : public Tagger {
  public:
   explicit PerceptronTagger(NerModel model) : model_(std::move(model)) {}
   std::vector<Mention> Tag(std::string_view text, const text::Analysis& analysis,
-                           const KnowledgeBase* kb) const override {
-    return TagText(model_, text, analysis, kb);
+                           const KnowledgeBase* kb,
+                           const std::vector<KbMatch>* kb_matches) const override {
+    return TagText(model_, text, analysis, kb, kb_matches);
   }
 
  private:
@@ -182,12 +183,18 @@ void TagSentence(const NerModel& model, std::string_view text, const text::Analy
 }
 
 std::vector<Mention> TagText(const NerModel& model, std::string_view text,
-                             const text::Analysis& analysis, const KnowledgeBase* kb) {
+                             const text::Analysis& analysis, const KnowledgeBase* kb,
+                             const std::vector<KbMatch>* kb_matches) {
   std::vector<Mention> mentions;
   thread_local TokenAnnotations ann;
   thread_local TaggerTokens refined;
-  AnnotateTokens(text, analysis, &model.gazetteer,
-                 (model.flags & kNerModelUsesKb) ? kb : nullptr, &ann);
+  if (!(model.flags & kNerModelUsesKb) || kb == nullptr) {
+    AnnotateTokens(text, analysis, &model.gazetteer, nullptr, &ann);
+  } else if (kb_matches != nullptr) {
+    AnnotateTokensWithMatches(text, analysis, &model.gazetteer, *kb_matches, &ann);
+  } else {
+    AnnotateTokens(text, analysis, &model.gazetteer, kb, &ann);
+  }
   ann.capital_runs = (model.flags & kNerModelCapitalRuns) != 0;
   ann.hangul_words = (model.flags & kNerModelHangulWords) != 0;
   RefineTokens(text, analysis, &refined);

@@ -33,8 +33,16 @@ class Tagger {
   // the model's confidence as score. `kb` (optional) supplies gazetteer
   // features; it must be the same knowledge base the model was trained with
   // for best results, but any KB (or none) works.
+  std::vector<Mention> Tag(std::string_view text, const text::Analysis& analysis,
+                           const KnowledgeBase* kb) const {
+    return Tag(text, analysis, kb, nullptr);
+  }
+  // The same, given `kb_matches` = kb->Match(text, analysis) when the caller
+  // has them already (null: matched here if the model uses the KB), so that
+  // the text is not matched twice.
   virtual std::vector<Mention> Tag(std::string_view text, const text::Analysis& analysis,
-                                   const KnowledgeBase* kb) const = 0;
+                                   const KnowledgeBase* kb,
+                                   const std::vector<KbMatch>* kb_matches) const = 0;
 };
 
 }  // namespace tg::extract

@@ -50,9 +50,11 @@ void TagSentence(const NerModel& model, std::string_view text, const text::Analy
                  const TaggerTokens& refined, uint32_t first, uint32_t last,
                  const TokenAnnotations& ann, std::vector<Mention>* out);
 
-// PERSON/ORG/PLACE mentions of a whole text (what Tagger::Tag returns).
+// PERSON/ORG/PLACE mentions of a whole text (what Tagger::Tag returns);
+// `kb_matches` as for Tagger::Tag.
 std::vector<Mention> TagText(const NerModel& model, std::string_view text,
-                             const text::Analysis& analysis, const KnowledgeBase* kb);
+                             const text::Analysis& analysis, const KnowledgeBase* kb,
+                             const std::vector<KbMatch>* kb_matches = nullptr);
 
 // A Tagger over an in-memory model.
 std::unique_ptr<const Tagger> MakeTagger(NerModel model);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -126,6 +127,57 @@ TEST(PerceptronTest, ViterbiRespectsBio) {
   EXPECT_EQ(labels[0], 1);
   EXPECT_EQ(labels[1], 2);
   EXPECT_EQ(labels[2], 2);
+}
+
+TEST(PerceptronTest, ViterbiMatchesExhaustiveSearch) {
+  // Random scores on four tokens: the decoder's labels must be the best valid
+  // BIO sequence of all 7^4, and each margin the gap to the best sequence
+  // with another label at that token.
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> dist(-3.0f, 3.0f);
+  constexpr int L = kNumNerLabels;
+  constexpr size_t n = 4;
+  const auto valid = [](int prev, int cur) {  // prev == L: the start
+    if (cur == kLabelO || cur % 2 == 1) return true;
+    return prev != L && prev != kLabelO && (prev + 1) / 2 == (cur + 1) / 2;
+  };
+  for (int trial = 0; trial < 20; ++trial) {
+    std::vector<float> em(n * L), trans((L + 1) * L);
+    for (float& x : em) x = dist(rng);
+    for (float& x : trans) x = dist(rng);
+    uint8_t labels[n];
+    float margins[n];
+    ViterbiDecode(em.data(), trans.data(), n, L, labels, margins);
+    float best = -1e30f;
+    std::vector<int> best_path;
+    // best_other[i][y]: the best score of a valid sequence with label y at token i.
+    std::vector<std::vector<float>> best_at(n, std::vector<float>(L, -1e30f));
+    for (int code = 0; code < L * L * L * L; ++code) {
+      int path[n];
+      for (size_t i = 0, c = code; i < n; ++i, c /= L) path[i] = static_cast<int>(c % L);
+      float score = 0;
+      bool ok = true;
+      for (size_t i = 0; i < n && ok; ++i) {
+        const int prev = i == 0 ? L : path[i - 1];
+        ok = valid(prev, path[i]);
+        score += trans[prev * L + path[i]] + em[i * L + path[i]];
+      }
+      if (!ok) continue;
+      if (score > best) {
+        best = score;
+        best_path.assign(path, path + n);
+      }
+      for (size_t i = 0; i < n; ++i) best_at[i][path[i]] = std::max(best_at[i][path[i]], score);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      EXPECT_EQ(labels[i], best_path[i]) << "trial " << trial << " token " << i;
+      float other = -1e30f;
+      for (int y = 0; y < L; ++y) {
+        if (y != labels[i]) other = std::max(other, best_at[i][y]);
+      }
+      EXPECT_NEAR(margins[i], best - other, 1e-3f) << "trial " << trial << " token " << i;
+    }
+  }
 }
 
 TEST(PerceptronTest, DecodeUsesTheRowOfEveryFeature) {
@@ -365,6 +417,37 @@ TEST(CommittedModelTest, KoreanSanitySentence) {
   EXPECT_TRUE(HasMention(text, m, "젠슨 황", EntityType::kPerson)) << Describe(text, m);
   EXPECT_TRUE(HasMention(text, m, "엔비디아", EntityType::kOrg)) << Describe(text, m);
   EXPECT_EQ(m.size(), 5u) << Describe(text, m);
+}
+
+TEST(CommittedModelTest, GivenKbMatchesStandInForTheKb) {
+  // A caller that matched the KB already passes its matches: the same
+  // mentions as matching here, and none of the KB's features without them.
+  std::unique_ptr<const Tagger> tagger = LoadCommitted("en");
+  ASSERT_NE(tagger, nullptr);
+  std::shared_ptr<const KnowledgeBase> kb = LoadKb();
+  ASSERT_NE(kb, nullptr);
+  const std::string text =
+      "Hyun Seo-jin of Samsung Electronics met Maren Holt of Hanwha Aerospace in Palo Alto.";
+  const text::Analysis a = text::Analyze(text);
+  const std::vector<KbMatch> matches = kb->Match(text, a);
+  ASSERT_FALSE(matches.empty());
+  const auto same = [&](const std::vector<Mention>& x, const std::vector<Mention>& y) {
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (x[i].begin != y[i].begin || x[i].end != y[i].end || x[i].type != y[i].type ||
+          x[i].score != y[i].score) {
+        return false;
+      }
+    }
+    return true;
+  };
+  const std::vector<Mention> with_kb = tagger->Tag(text, a, kb.get());
+  EXPECT_TRUE(same(tagger->Tag(text, a, kb.get(), &matches), with_kb)) << Describe(text, with_kb);
+  const std::vector<KbMatch> none;
+  const std::vector<Mention> without_kb = tagger->Tag(text, a, nullptr);
+  EXPECT_TRUE(same(tagger->Tag(text, a, kb.get(), &none), without_kb))
+      << Describe(text, without_kb);
+  EXPECT_FALSE(same(with_kb, without_kb)) << "the KB changes nothing here; pick another text";
 }
 
 TEST(CommittedModelTest, KoreanNamesWithoutKb) {
