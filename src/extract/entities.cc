@@ -134,7 +134,8 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   doc.analysis = text::Analyze(text);
 
   std::vector<Mention> candidates;
-  for (const KbMatch& match : kb_->Match(text, doc.analysis)) {
+  const std::vector<KbMatch> kb_matches = kb_->Match(text, doc.analysis);
+  for (const KbMatch& match : kb_matches) {
     Mention m;
     m.begin = match.begin;
     m.end = match.end;
@@ -146,7 +147,7 @@ DocumentEntities EntityExtractor::Extract(std::string_view text, std::string_vie
   }
   const Tagger* tagger = lang == "ko" ? tagger_ko_.get() : tagger_en_.get();
   if (tagger != nullptr) {
-    std::vector<Mention> tagged = tagger->Tag(text, doc.analysis, kb_.get());
+    std::vector<Mention> tagged = tagger->Tag(text, doc.analysis, kb_.get(), &kb_matches);
     if (lang == "ko") ExtendHangulForeignNames(text, doc.analysis, &tagged);
     RepairTaggerMentions(text, doc.analysis, &tagged);
     for (Mention& m : tagged) candidates.push_back(std::move(m));

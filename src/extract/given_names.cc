@@ -2,6 +2,7 @@
 // of views into the embedded text (which lives for the whole program).
 #include "extract/given_names.h"
 
+#include <bitset>
 #include <string_view>
 #include <unordered_set>
 
@@ -29,12 +30,22 @@ std::unordered_set<std::string_view> Lines(std::string_view all) {
   return names;
 }
 
+// The bytes the names of `names` start with.
+std::bitset<256> FirstBytes(const std::unordered_set<std::string_view>& names) {
+  std::bitset<256> bytes;
+  for (std::string_view name : names) bytes.set(static_cast<unsigned char>(name[0]));
+  return bytes;
+}
+
 }  // namespace
 
 bool IsKnownGivenName(std::string_view word) {
   static const std::unordered_set<std::string_view> table = Lines(given_names_data::kGivenNames);
+  // Callers ask about every word of a text, and most (lower-case, Hangul)
+  // start with no name's first byte: those need no hash.
+  static const std::bitset<256> first_bytes = FirstBytes(table);
   if (word.size() < 3 || word.size() > 24) return false;
-  return table.count(word) != 0;
+  return first_bytes.test(static_cast<unsigned char>(word[0])) && table.count(word) != 0;
 }
 
 bool IsHangulForeignGivenName(std::string_view word) {

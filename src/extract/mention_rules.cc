@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/utf8.h"
+#include "core/word_list.h"
 #include "extract/titles.h"
 
 namespace tg::extract {
@@ -364,7 +365,7 @@ bool EndsLikeKoreanClause(std::string_view word) {
 }
 
 bool IsKoreanLeadInWord(std::string_view word) {
-  static constexpr std::string_view kWords[] = {
+  static const WordList kWords = {
       "찾아", "찾아가", "찾아와", "만나", "만나고", "맞아", "맞이해", "방문해", "초청해", "초대해",
       "불러", "데리고", "대동해", "통해", "위해", "향해", "따라", "대해", "관해", "대신", "다시",
       "함께", "따로", "직접", "처음", "곧", "또", "이어", "이후", "앞서", "비롯해", "포함해",
@@ -377,7 +378,7 @@ bool IsKoreanLeadInWord(std::string_view word) {
       "장남", "차남", "삼남", "장녀", "차녀", "삼녀", "막내", "외아들", "외동딸", "아들", "딸",
       "부인", "아내", "남편", "동생", "사위", "며느리", "손자", "손녀", "부친", "모친", "조카",
       "후임", "전임", "후계자", "고인"};
-  return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+  return kWords.Contains(word);
 }
 
 bool LooksLikeChineseName(std::string_view word) {
@@ -456,7 +457,7 @@ bool IsKoreanTimeUnitAfter(std::string_view unit, std::string_view before) {
 bool IsKoreanDivisionWord(std::string_view word) {
   // The word must be made of division nouns alone (사업개발, 해외영업,
   // 글로벌전략담당), so a company named like one (현대산업개발) is none.
-  static constexpr std::string_view kParts[] = {
+  static const WordList kParts = {
       "개발", "사업", "부문", "담당", "본부", "총괄", "전략", "영업", "기술", "재무", "마케팅",
       "연구", "경영", "운영", "관리", "기획", "홍보", "투자", "인사", "생산", "구매", "디자인",
       "대외", "협력", "지원", "혁신", "품질", "법무", "감사", "사업부", "연구소", "해외", "국내",
@@ -464,45 +465,20 @@ bool IsKoreanDivisionWord(std::string_view word) {
   std::string_view rest = word;
   int parts = 0;
   while (!rest.empty() && parts < 4) {
-    bool matched = false;
-    for (std::string_view p : kParts) {
-      if (rest.starts_with(p)) {
-        rest.remove_prefix(p.size());
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) return false;
+    const std::string_view part = kParts.FirstPrefixOf(rest);
+    if (part.empty()) return false;
+    rest.remove_prefix(part.size());
     ++parts;
   }
   return rest.empty() && parts > 0;
 }
 
 bool LooksLikeOrgWord(std::string_view word) {
-  if (IsAllHangul(word)) {
-    // Most words end in a syllable no company ending ends in: one bit per
-    // Hangul syllable (U+AC00..U+D7A3) spares the scan of the list.
-    static const std::vector<bool> last_syllables = [] {
-      std::vector<bool> bits(11172);
-      for (std::string_view e : kKoreanOrgEndings) {
-        size_t pos = e.size() - 3;
-        const char32_t cp = NextCodePoint(e, &pos);
-        if (cp >= 0xAC00 && cp <= 0xD7A3) bits[cp - 0xAC00] = true;
-      }
-      return bits;
-    }();
-    if (word.size() < 3) return false;
-    size_t pos = word.size() - 3;
-    const char32_t last = NextCodePoint(word, &pos);
-    if (last < 0xAC00 || last > 0xD7A3 || !last_syllables[last - 0xAC00]) return false;
-    for (std::string_view e : kKoreanOrgEndings) {
-      // The ending must leave a name before it (전자 alone is a word, not a company).
-      if (EndsWith(word, e) && word.size() > e.size()) return true;
-    }
-    return false;
-  }
-  return std::find(std::begin(kEnglishOrgWords), std::end(kEnglishOrgWords), word) !=
-         std::end(kEnglishOrgWords);
+  static const WordList kEndings(kKoreanOrgEndings);
+  static const WordList kWords(kEnglishOrgWords);
+  // A Korean ending must leave a name before it (전자 alone is a word, not a company).
+  if (IsAllHangul(word)) return kEndings.EndsWithAny(word, 1);
+  return kWords.Contains(word);
 }
 
 // "Jadewell's Chen", "Orison Labs' Owen Pryce": an organisation's possessive

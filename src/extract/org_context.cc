@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "core/word_list.h"
 #include "extract/given_names.h"
 #include "extract/mention_rules.h"
 #include "extract/titles.h"
@@ -86,7 +87,7 @@ size_t CapsRunEnd(std::string_view text, const std::vector<Token>& tokens, size_
 }  // namespace
 
 bool IsBusinessNoun(std::string_view w) {
-  static constexpr std::string_view kNouns[] = {
+  static const WordList kNouns = {
       "firm", "company", "group", "giant", "startup", "start-up", "bank", "conglomerate",
       "subsidiary", "affiliate", "platform", "chain", "studio", "agency", "operator", "lender",
       "insurer", "carrier", "utility", "brand", "consultancy", "business", "enterprise",
@@ -95,7 +96,7 @@ bool IsBusinessNoun(std::string_view w) {
       "smelter", "refiner", "recycler", "miner", "exporter", "importer", "publisher",
       "wholesaler", "shipper", "shipbuilder", "automaker", "carmaker", "chipmaker", "drugmaker",
       "steelmaker", "fabless", "foundry", "conglomerate", "trader", "unicorn", "incumbent"};
-  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+  return kNouns.Contains(w);
 }
 
 bool IsTradeNoun(std::string_view w) {
