@@ -82,21 +82,20 @@ class MeetingFinder {
     }
     uint32_t trigger = c.last;
     bool verb = false;
+    // Whether every trigger is only what was discussed or signed (no meeting
+    // word, visit or home).
+    bool discussion_only = true;
     for (uint32_t i = c.first; i < c.last; ++i) {
       if (!IsTrigger(doc_, s, i)) continue;
       if (trigger == c.last) trigger = i;
-      verb = verb || doc_.Has(i, kCueMeet) || IsPersonVisit(doc_, s, i) || IsPersonHome(doc_, s, i) ||
-             IsHeldMeetingWith(doc_, s, i);
+      const bool visit_or_home = IsPersonVisit(doc_, s, i) || IsPersonHome(doc_, s, i);
+      verb = verb || doc_.Has(i, kCueMeet) || visit_or_home || IsHeldMeetingWith(doc_, s, i);
+      discussion_only = discussion_only && !IsMeetingWord(doc_, i) && !visit_or_home;
     }
     if (trigger == c.last) return;
     // Talks told only by what was discussed need both sides named in the
     // clause ("A 회장과 B 대표는 ... 논의했다") or "the two" (양사는 ...
     // 논의했다 names companies, not people).
-    bool discussion_only = true;
-    for (uint32_t i = trigger; i < c.last && discussion_only; ++i) {
-      discussion_only = !IsTrigger(doc_, s, i) || !(IsMeetingWord(doc_, i) || IsPersonVisit(doc_, s, i) ||
-                                                    IsPersonHome(doc_, s, i));
-    }
     if (discussion_only && refs.size() < 2 && !doc_.AnyIn(c.first, c.last, kCueTwo | kCueMany)) return;
     // What the people of the meeting just told discussed, with no time of its
     // own, is that meeting ("A met B on Wednesday. A and B discussed ...").

@@ -249,25 +249,23 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     if (!clause) break;
     ++lo;
   }
-  // A company word glued in front of the name ("다솜로보틱스의 금하윤"): an ORG of its own.
-  while (lo + 1 < span.words.size() && LooksLikeOrgWord(word(lo))) {
+  // Word k of the span as an ORG mention of its own (the name's employer).
+  const auto split_off_org = [&](size_t k) {
     Mention org = *m;
-    const Token& org_token = analysis.tokens[span.words[lo]];
-    org.begin = org_token.begin;
-    org.end = org_token.end;
+    org.begin = analysis.tokens[span.words[k]].begin;
+    org.end = analysis.tokens[span.words[k]].end;
     org.type = EntityType::kOrg;
     extra->push_back(org);
+  };
+  // A company word glued in front of the name ("다솜로보틱스의 금하윤"): an ORG of its own.
+  while (lo + 1 < span.words.size() && LooksLikeOrgWord(word(lo))) {
+    split_off_org(lo);
     ++lo;
   }
   size_t hi = span.words.size();  // exclusive
   // A Latin word after Hangul name words is the employer (제이슨 박 Lumora CEO).
   if (hi - lo >= 2 && IsAllHangul(word(lo)) && !IsAllHangul(word(hi - 1)) && HasUpper(word(hi - 1))) {
-    Mention org = *m;
-    const Token& org_token = analysis.tokens[span.words[hi - 1]];
-    org.begin = org_token.begin;
-    org.end = org_token.end;
-    org.type = EntityType::kOrg;
-    extra->push_back(org);
+    split_off_org(hi - 1);
     --hi;
   }
   // Drop a trailing country prefix of a title ("로라 켐프 미 상무장관").
@@ -306,12 +304,7 @@ bool RepairPerson(std::string_view text, const text::Analysis& analysis, Mention
     const bool founder_company = hi - lo >= 2 && word(hi - 1).size() > word(hi - 2).size() &&
                                  word(hi - 1).starts_with(word(hi - 2));
     if (hi - lo >= 3 || korean_name || founder_company || LooksLikeOrgWord(word(hi - 1))) {
-      Mention org = *m;
-      const Token& org_token = analysis.tokens[span.words[hi - 1]];
-      org.begin = org_token.begin;
-      org.end = org_token.end;
-      org.type = EntityType::kOrg;
-      extra->push_back(org);
+      split_off_org(hi - 1);
       --hi;
     }
   }
@@ -543,7 +536,8 @@ static bool SplitNameFromEmployer(std::string_view text, const text::Analysis& a
   for (size_t k = 0; k < n; ++k) {
     if (!IsAllHangul(word(k)) || (k > 0 && span.words[k] != span.words[k - 1] + 1)) return false;
   }
-  if (n == 3 ? !LooksLikeOrgWord(word(2)) : !IsIndustryNoun(word(3)) || LooksLikeOrgWord(word(2))) return false;
+  const bool employer = n == 3 ? LooksLikeOrgWord(word(2)) : IsIndustryNoun(word(3)) && !LooksLikeOrgWord(word(2));
+  if (!employer) return false;
   for (size_t k = 0; k < 2; ++k) {
     const std::string_view w = word(k);
     const size_t syllables = CountCodePoints(w);

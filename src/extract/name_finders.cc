@@ -414,25 +414,25 @@ void ExtendHangulForeignNames(std::string_view text, const text::Analysis& analy
     const Token& second = tokens[next];
     std::string_view w = second.In(text);
     uint32_t end = second.end;
+    // A title at token k, or one word later (a company between).
+    const auto title_at = [&](size_t k) {
+      return k < tokens.size() && tokens[k].space_before && LookupTitle(text, tokens[k].begin).length != 0;
+    };
+    const auto title_soon = [&](size_t k) {
+      return title_at(k) || (k < tokens.size() && tokens[k].space_before && tokens[k].kind == TokenKind::kWord &&
+                             title_at(k + 1));
+    };
     // A one-syllable family name whose last syllable the splitter cut off
     // (뒤+랑 of 피에르 뒤랑) when a title, or a word and a title, follow.
     if (w.size() == 3 && next + 2 < tokens.size() && tokens[next + 1].kind == TokenKind::kParticle &&
-        !tokens[next + 1].space_before && tokens[next + 2].space_before &&
-        (LookupTitle(text, tokens[next + 2].begin).length != 0 ||
-         (next + 3 < tokens.size() && tokens[next + 3].space_before &&
-          LookupTitle(text, tokens[next + 3].begin).length != 0))) {
+        !tokens[next + 1].space_before && title_soon(next + 2)) {
       end = tokens[next + 1].end;
       w = text.substr(second.begin, end - second.begin);
     }
     const size_t syllables = CountCodePoints(w);
     // (A one-syllable Japanese given name, 오카다 쇼, only before a title or a
     // company and a title.)
-    const auto title_at = [&](size_t k) {
-      return k < tokens.size() && tokens[k].space_before && LookupTitle(text, tokens[k].begin).length != 0;
-    };
-    const bool short_ok = japanese && syllables == 1 && end == second.end &&
-                          (title_at(next + 1) || (next + 1 < tokens.size() && tokens[next + 1].space_before &&
-                                                  tokens[next + 1].kind == TokenKind::kWord && title_at(next + 2)));
+    const bool short_ok = japanese && syllables == 1 && end == second.end && title_soon(next + 1);
     if ((syllables < 2 && !short_ok) || syllables > (japanese ? 3u : 6u) || pattern_scan::HasVerbalEnding(w) ||
         pattern_scan::KoreanStopwords().count(w) != 0 || LooksLikeOrgWord(w) || IsIndustryNoun(w) ||
         IsKoreanLeadInWord(w) || LookupTitle(text, second.begin).length != 0) {

@@ -91,6 +91,9 @@ class Scanner {
   // Particles the splitter may cut off a transliterated name's last syllable
   // (모로 -> 모 + 로, 파스키에 -> 파스키 + 에).
   static bool IsCutNameEnding(std::string_view particle);
+  // Token k, a Hangul word, and the particle glued after it spell a Korean
+  // full name the splitter cut (송미+란), and the word alone is no stop word.
+  bool IsCutKoreanName(int k) const;
 
   // The first word of a foreign name whose other word is at k (프라이스 of
   // 에이미 프라이스): a short Hangul word that is no Korean name, verb form,

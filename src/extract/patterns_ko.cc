@@ -92,6 +92,13 @@ bool Scanner::IsCutNameEnding(std::string_view particle) {
          particle == "이" || particle == "가" || particle == "란" || particle == "랑" || particle == "만";
 }
 
+bool Scanner::IsCutKoreanName(int k) const {
+  return k >= first_ && k + 1 < last_ && IsHangulWord(text_, tokens_[k]) &&
+         tokens_[k + 1].kind == TokenKind::kParticle && !tokens_[k + 1].space_before &&
+         IsCutNameEnding(Tok(k + 1)) && KoreanStopwords().count(Tok(k)) == 0 &&
+         IsKoreanFullNameShape(text_.substr(tokens_[k].begin, tokens_[k + 1].end - tokens_[k].begin));
+}
+
 int Scanner::SpacedNameAfterEmployer(int k) const {
   // A word of the name: Hangul, spaced, no verb form, no title, no company
   // other than the tagger's guess, no division (토머스 링 사업개발 부사장).
@@ -252,17 +259,13 @@ int Scanner::MatchKorean(int t, int e) {
   }
   // A Korean full name whose last syllable was cut, before its company (송미+란
   // 루미엘 대표): a name with a case particle would not stand there.
-  if (p - 2 >= first_ && tokens_[p - 1].kind == TokenKind::kParticle && !tokens_[p - 1].space_before &&
-      tokens_[p].space_before && tokens_[p].kind == TokenKind::kWord && IsHangulWord(text_, tokens_[p - 2]) &&
-      IsCutNameEnding(Tok(p - 1)) && KoreanStopwords().count(Tok(p - 2)) == 0 &&
-      IsKoreanFullNameShape(text_.substr(tokens_[p - 2].begin, tokens_[p - 1].end - tokens_[p - 2].begin)) &&
+  if (tokens_[p].space_before && tokens_[p].kind == TokenKind::kWord && IsCutKoreanName(p - 2) &&
       !IsKoreanFullNameShape(Tok(p)) && (p - 3 < first_ || tokens_[p - 2].space_before)) {
     Emit(RoleForm::kFull, SpanOf(p - 2, p - 1), title, SpanOf(p, p), p - 2, e);
     return e;
   }
   // A Korean full name whose last syllable was cut (송미+란 대표).
-  if (cut && KoreanStopwords().count(Tok(p - 1)) == 0 &&
-      IsKoreanFullNameShape(text_.substr(tokens_[p - 1].begin, tokens_[p].end - tokens_[p - 1].begin)) &&
+  if (cut && IsCutKoreanName(p - 1) &&
       (p - 2 < first_ || !IsHangulWord(text_, tokens_[p - 2]) || tokens_[p - 1].space_before)) {
     const int org = OrgTo(p - 2, false);
     Emit(RoleForm::kFull, SpanOf(p - 1, p), title, org >= 0 ? SpanOf(org, p - 2) : Span{}, org >= 0 ? org : p - 1, e);
